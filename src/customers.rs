@@ -1,0 +1,337 @@
+//! The customer list: search, status filter with counts, sort, stable paging.
+
+use crate::error::{Error, Result};
+use crate::model::{stored_ts, Clock, CustomerStatus, Money};
+use crate::search::{plan, SearchPlan};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params_from_iter, Connection, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export_to = "SortKey.ts")]
+pub enum SortKey {
+    Name,
+    TotalBookings,
+    TotalSpent,
+    AverageRating,
+    #[default]
+    LastBooking,
+}
+
+impl SortKey {
+    pub fn parse(s: &str) -> Result<SortKey> {
+        serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| {
+            Error::invalid(format!(
+                "unknown sort {s:?}: expected name, total_bookings, total_spent, average_rating or last_booking"
+            ))
+        })
+    }
+
+    /// Names read A→Z by default; numbers and dates biggest/newest first.
+    pub fn default_descending(self) -> bool {
+        self != SortKey::Name
+    }
+}
+
+/// What the list shows. `status` is `None` for "all".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export_to = "CustomerQuery.ts")]
+pub struct CustomerQuery {
+    #[ts(optional)]
+    pub search: Option<String>,
+    #[ts(optional)]
+    pub status: Option<CustomerStatus>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub sort: Option<SortKey>,
+    /// Defaults by sort key (see [`SortKey::default_descending`]).
+    #[ts(optional)]
+    pub descending: Option<bool>,
+    /// 1-based.
+    #[ts(optional)]
+    pub page: Option<u32>,
+    #[ts(optional)]
+    pub page_size: Option<u32>,
+}
+
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export_to = "LastService.ts")]
+pub struct LastService {
+    pub title: String,
+    pub date: String,
+    pub amount: Money,
+}
+
+/// One customer as the list, detail and export show them.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export_to = "CustomerRow.ts")]
+pub struct CustomerRow {
+    pub customer_id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub city: Option<String>,
+    pub avatar_url: Option<String>,
+    pub status: CustomerStatus,
+    pub total_bookings: i64,
+    pub cancelled_bookings: i64,
+    pub total_spent: Money,
+    /// Mean rating, 2 decimals; `null` when the customer never reviewed.
+    pub average_rating: Option<f64>,
+    pub review_count: i64,
+    pub first_booking_at: String,
+    pub last_booking_at: String,
+    pub last_visit_on: Option<String>,
+    pub next_visit_on: Option<String>,
+    pub days_since_last_booking: i64,
+    pub is_favorite: bool,
+    pub is_blocked: bool,
+    pub blocked_reason: Option<String>,
+    pub notes: String,
+    pub tags: Vec<String>,
+    pub last_service: LastService,
+}
+
+impl CustomerRow {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_string()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export_to = "StatusCounts.ts")]
+pub struct StatusCounts {
+    pub all: i64,
+    pub new: i64,
+    pub returning: i64,
+    pub regular: i64,
+    pub favorite: i64,
+    pub blocked: i64,
+}
+
+impl StatusCounts {
+    fn add(&mut self, status: &str, n: i64) {
+        match status {
+            "new" => self.new += n,
+            "returning" => self.returning += n,
+            "regular" => self.regular += n,
+            "favorite" => self.favorite += n,
+            "blocked" => self.blocked += n,
+            _ => {}
+        }
+        self.all += n;
+    }
+
+    pub fn get(&self, status: Option<CustomerStatus>) -> i64 {
+        match status {
+            None => self.all,
+            Some(CustomerStatus::New) => self.new,
+            Some(CustomerStatus::Returning) => self.returning,
+            Some(CustomerStatus::Regular) => self.regular,
+            Some(CustomerStatus::Favorite) => self.favorite,
+            Some(CustomerStatus::Blocked) => self.blocked,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export_to = "CustomerPage.ts")]
+pub struct CustomerPage {
+    pub count: i64,
+    pub page: u32,
+    pub page_size: u32,
+    pub total_pages: u32,
+    /// Counts per status for the current search (ignoring the status filter).
+    pub status_counts: StatusCounts,
+    pub results: Vec<CustomerRow>,
+}
+
+/// Columns read by [`row`], in order. `?today` is bound by the caller.
+pub(crate) const ROW_SELECT: &str = "
+    SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.avatar_url,
+           s.status, s.total_bookings, s.cancelled_bookings, s.total_spent, s.rating_x100,
+           s.review_count, s.first_booking_at, s.last_booking_at, s.last_visit_on,
+           (SELECT min(b.booking_date) FROM bookings b
+             WHERE b.customer_id = s.customer_id AND b.removed = 0
+               AND b.status IN ('pending', 'confirmed', 'payment_pending')
+               AND b.booking_date >= :today) AS next_visit_on,
+           coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0), r.blocked_reason,
+           coalesce(r.notes, ''), coalesce(r.tags, '[]'),
+           s.last_service_title, s.last_service_date, s.last_service_amount
+      FROM customer_summary s
+      JOIN customers c ON c.id = s.customer_id
+      LEFT JOIN relations r ON r.customer_id = s.customer_id";
+
+pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
+    let status: String = r.get(7)?;
+    let last_booking_at: String = r.get(14)?;
+    let tags: String = r.get(21)?;
+    let days = (clock.today() - clock.local_date(stored_ts(&last_booking_at)))
+        .num_days()
+        .max(0);
+    Ok(CustomerRow {
+        customer_id: r.get(0)?,
+        first_name: r.get(1)?,
+        last_name: r.get(2)?,
+        email: r.get(3)?,
+        phone: r.get(4)?,
+        city: r.get(5)?,
+        avatar_url: r.get(6)?,
+        status: CustomerStatus::parse(&status).unwrap_or(CustomerStatus::New),
+        total_bookings: r.get(8)?,
+        cancelled_bookings: r.get(9)?,
+        total_spent: Money(r.get(10)?),
+        average_rating: r.get::<_, Option<i64>>(11)?.map(|x| x as f64 / 100.0),
+        review_count: r.get(12)?,
+        first_booking_at: r.get(13)?,
+        last_booking_at,
+        last_visit_on: r.get(15)?,
+        next_visit_on: r.get(16)?,
+        days_since_last_booking: days,
+        is_favorite: r.get(17)?,
+        is_blocked: r.get(18)?,
+        blocked_reason: r.get(19)?,
+        notes: r.get(20)?,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        last_service: LastService {
+            title: r.get(22)?,
+            date: r.get(23)?,
+            amount: Money(r.get(24)?),
+        },
+    })
+}
+
+/// The WHERE clause and its parameters for a search and status filter.
+pub(crate) fn filter_sql(
+    search: Option<&str>,
+    status: Option<CustomerStatus>,
+) -> (String, Vec<SqlValue>) {
+    let mut clauses = vec!["1".to_string()];
+    let mut params = Vec::new();
+    match plan(search.unwrap_or("")) {
+        SearchPlan::All => {}
+        SearchPlan::Fts(expr) => {
+            clauses.push(
+                "s.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
+                    .into(),
+            );
+            params.push(SqlValue::Text(expr));
+        }
+        SearchPlan::Scan(needle) => {
+            clauses.push("instr(c.search_text, ?) > 0".into());
+            params.push(SqlValue::Text(needle));
+        }
+    }
+    if let Some(st) = status {
+        clauses.push("s.status = ?".into());
+        params.push(SqlValue::Text(st.as_str().into()));
+    }
+    (clauses.join(" AND "), params)
+}
+
+/// ORDER BY for a sort; ties break by customer id in the same direction so paging is stable.
+pub(crate) fn order_sql(sort: SortKey, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let key = match (sort, descending) {
+        (SortKey::Name, _) => "s.sort_name",
+        (SortKey::TotalBookings, _) => "s.total_bookings",
+        (SortKey::TotalSpent, _) => "s.total_spent",
+        // NULL (no review) is lowest, so it comes last descending; ascending uses a key
+        // that puts it last too.
+        (SortKey::AverageRating, true) => "s.rating_x100",
+        (SortKey::AverageRating, false) => "s.rating_asc_key",
+        (SortKey::LastBooking, _) => "s.last_booking_at",
+    };
+    format!("ORDER BY {key} {dir}, s.customer_id {dir}")
+}
+
+pub fn status_counts(conn: &Connection, search: Option<&str>) -> Result<StatusCounts> {
+    let mut counts = StatusCounts::default();
+    let (where_sql, params) = filter_sql(search, None);
+    let sql = if where_sql == "1" {
+        "SELECT status, n FROM status_counts".to_string()
+    } else {
+        format!(
+            "SELECT s.status, count(*) FROM customer_summary s
+               JOIN customers c ON c.id = s.customer_id
+              WHERE {where_sql} GROUP BY s.status"
+        )
+    };
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| {
+        Ok((r.get::<_, String>(0)?, r.get(1)?))
+    })?;
+    for row in rows {
+        let (status, n) = row?;
+        counts.add(&status, n);
+    }
+    Ok(counts)
+}
+
+/// One page of the customer list.
+pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<CustomerPage> {
+    let page_size = q.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+    if page_size == 0 || page_size > MAX_PAGE_SIZE {
+        return Err(Error::invalid(format!(
+            "page size must be from 1 to {MAX_PAGE_SIZE} (got {page_size})"
+        )));
+    }
+    let page = q.page.unwrap_or(1);
+    if page == 0 {
+        return Err(Error::invalid("page numbers start at 1"));
+    }
+    let sort = q.sort.unwrap_or_default();
+    let descending = q.descending.unwrap_or(sort.default_descending());
+    let status_counts = status_counts(conn, q.search.as_deref())?;
+    let count = status_counts.get(q.status);
+    let (where_sql, mut params) = filter_sql(q.search.as_deref(), q.status);
+    let sql = format!(
+        "{ROW_SELECT} WHERE {where_sql} {} LIMIT ? OFFSET ?",
+        order_sql(sort, descending)
+    );
+    params.push(SqlValue::Integer(i64::from(page_size)));
+    params.push(SqlValue::Integer(
+        i64::from(page - 1) * i64::from(page_size),
+    ));
+    let today = clock.today().to_string();
+    let sql = sql.replace(":today", "?");
+    // `?today` sits in the SELECT list, before the WHERE parameters.
+    let mut all = vec![SqlValue::Text(today)];
+    all.extend(params);
+    let mut st = conn.prepare_cached(&sql)?;
+    let results = st
+        .query_map(params_from_iter(all), |r| row(r, clock))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(CustomerPage {
+        count,
+        page,
+        page_size,
+        total_pages: (count as u64).div_ceil(u64::from(page_size)) as u32,
+        status_counts,
+        results,
+    })
+}
+
+/// One customer by id, as a list row.
+pub fn get(conn: &Connection, customer_id: i64, clock: &Clock) -> Result<CustomerRow> {
+    let sql = format!("{ROW_SELECT} WHERE s.customer_id = ?2").replace(":today", "?1");
+    conn.prepare_cached(&sql)?
+        .query_row(
+            rusqlite::params![clock.today().to_string(), customer_id],
+            |r| row(r, clock),
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => {
+                Error::not_found(format!("no customer with id {customer_id}"))
+            }
+            e => e.into(),
+        })
+}

@@ -1,0 +1,99 @@
+//! The one way to open the database: checks it is ours, sets pragmas, migrates.
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, ErrorCode, OptionalExtension};
+use std::path::Path;
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// `PRAGMA application_id` marking a Clientele file ("Clnt").
+pub const APPLICATION_ID: i64 = 0x436C_6E74;
+
+/// Opens (creating if needed) a Clientele database and brings its schema up to date.
+///
+/// Refuses, without writing anything, a file that is not SQLite, a SQLite file that belongs
+/// to another application, and a Clientele file written by a newer version.
+pub fn open(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let not_ours = || {
+        Error::invalid(format!(
+            "{} is not a Clientele database; choose another file",
+            path.display()
+        ))
+    };
+    let app_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => not_ours(),
+            _ => Error::from(e),
+        })?;
+    if app_id == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(not_ours());
+        }
+    } else if app_id != APPLICATION_ID {
+        return Err(not_ours());
+    }
+    refuse_newer_schema(&conn, path)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -65536;",
+    )?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    embedded::migrations::runner().run(&mut conn)?;
+    Ok(conn)
+}
+
+/// The newest schema version this build knows.
+pub fn latest_schema_version() -> i64 {
+    embedded::migrations::runner()
+        .get_migrations()
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0)
+}
+
+fn refuse_newer_schema(conn: &Connection, path: &Path) -> Result<()> {
+    let has_history: bool = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_schema WHERE name = 'refinery_schema_history'",
+            [],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if !has_history {
+        return Ok(());
+    }
+    let found: i64 = conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM refinery_schema_history",
+        [],
+        |r| r.get(0),
+    )?;
+    let known = latest_schema_version();
+    if found > known {
+        return Err(Error::Conflict(format!(
+            "{} was written by a newer Clientele (schema v{found}; this version knows up to v{known}); update Clientele to open it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Begins a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so a
+/// read-then-write never fails half-way on a lock upgrade.
+pub fn write_tx(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+}

@@ -1,0 +1,156 @@
+//! CSV export (SPEC §3): UTF-8 with BOM, formula-injection guard, written atomically.
+
+use crate::customers::{filter_sql, order_sql, row, CustomerRow, SortKey, ROW_SELECT};
+use crate::error::{Error, Result};
+use crate::model::{Clock, CustomerStatus};
+use rusqlite::{params_from_iter, types::Value as SqlValue, Connection};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::Path;
+use ts_rs::TS;
+
+pub const COLUMNS: [&str; 17] = [
+    "Customer Name",
+    "Email",
+    "Phone",
+    "Total Bookings",
+    "Total Spent",
+    "Average Rating",
+    "Customer Status",
+    "First Booking",
+    "Last Booking",
+    "Is Favorite",
+    "Is Blocked",
+    "Notes",
+    "City",
+    "Cancelled Bookings",
+    "Last Visit",
+    "Next Visit",
+    "Tags",
+];
+
+/// Which customers to export: all, or the current search/filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export_to = "ExportFilter.ts")]
+pub struct ExportFilter {
+    #[ts(optional)]
+    pub search: Option<String>,
+    #[ts(optional)]
+    pub status: Option<CustomerStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export_to = "ExportReport.ts")]
+pub struct ExportReport {
+    pub path: String,
+    pub rows: u64,
+    pub bytes: u64,
+}
+
+/// `customers-YYYY-MM-DD.csv` for the local date.
+pub fn default_file_name(clock: &Clock) -> String {
+    format!("customers-{}.csv", clock.today())
+}
+
+/// Prefixes a cell that a spreadsheet would run as a formula with `'`.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "Yes"
+    } else {
+        "No"
+    }
+}
+
+fn record(c: &CustomerRow, clock: &Clock) -> [String; 17] {
+    let date = |ts: &str| {
+        crate::model::parse_ts(ts)
+            .map(|t| clock.local_date(t).to_string())
+            .unwrap_or_default()
+    };
+    [
+        c.full_name(),
+        c.email.clone(),
+        c.phone.clone().unwrap_or_default(),
+        c.total_bookings.to_string(),
+        c.total_spent.to_string(),
+        c.average_rating
+            .map(|r| format!("{r:.2}"))
+            .unwrap_or_default(),
+        c.status.label().to_string(),
+        date(&c.first_booking_at),
+        date(&c.last_booking_at),
+        yes_no(c.is_favorite).into(),
+        yes_no(c.is_blocked).into(),
+        c.notes.clone(),
+        c.city.clone().unwrap_or_default(),
+        c.cancelled_bookings.to_string(),
+        c.last_visit_on.clone().unwrap_or_default(),
+        c.next_visit_on.clone().unwrap_or_default(),
+        c.tags.join("; "),
+    ]
+    .map(|cell| neutralise(&cell))
+}
+
+/// Writes the CSV to `path` through a temporary file in the same directory, renamed into
+/// place only when complete: a failure never leaves a half-written file.
+pub fn export_csv(
+    conn: &Connection,
+    path: &Path,
+    filter: &ExportFilter,
+    clock: &Clock,
+) -> Result<ExportReport> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::invalid(format!(
+            "cannot export to {}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| Error::Io(format!("cannot write in {}: {e}", dir.display())))?;
+    let mut buf = std::io::BufWriter::with_capacity(1 << 20, tmp);
+    buf.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::Writer::from_writer(buf);
+    w.write_record(COLUMNS)?;
+    let (where_sql, params) = filter_sql(filter.search.as_deref(), filter.status);
+    let sql = format!(
+        "{} WHERE {where_sql} {}",
+        ROW_SELECT.replace(":today", "?"),
+        order_sql(SortKey::LastBooking, true)
+    );
+    let mut all = vec![SqlValue::Text(clock.today().to_string())];
+    all.extend(params);
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(params_from_iter(all))?;
+    let mut n = 0u64;
+    while let Some(r) = rows.next()? {
+        w.write_record(record(&row(r, clock)?, clock))?;
+        n += 1;
+    }
+    let buf = w
+        .into_inner()
+        .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?;
+    let tmp = buf
+        .into_inner()
+        .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?;
+    tmp.as_file().sync_all()?;
+    let bytes = tmp.as_file().metadata()?.len();
+    tmp.persist(path)
+        .map_err(|e| Error::Io(format!("cannot write {}: {}", path.display(), e.error)))?;
+    Ok(ExportReport {
+        path: path.display().to_string(),
+        rows: n,
+        bytes,
+    })
+}

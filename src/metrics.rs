@@ -1,0 +1,277 @@
+//! The single place the SPEC §2 rules live: per-customer metrics and the status rule.
+//!
+//! Metrics are refreshed only for the customers a change touched (`refresh`); `recompute_all`
+//! rebuilds every row from scratch by a different read path, for checking and repair.
+
+use crate::error::Result;
+use crate::model::{booking_status, CustomerStatus, Thresholds};
+use rusqlite::{params, Connection, Transaction};
+use std::collections::HashMap;
+
+/// The facts about one live booking that the metrics read.
+#[derive(Debug, Clone)]
+pub struct BookingFacts {
+    pub id: i64,
+    pub status: String,
+    pub total_amount: i64,
+    pub created_at: String,
+    pub booking_date: String,
+    pub service_title: String,
+}
+
+/// Derived metrics of one customer with at least one live booking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metrics {
+    pub total_bookings: i64,
+    pub cancelled_bookings: i64,
+    pub total_spent: i64,
+    pub review_count: i64,
+    pub rating_sum: i64,
+    pub first_booking_at: String,
+    pub last_booking_at: String,
+    pub last_visit_on: Option<String>,
+    pub last_service_title: String,
+    pub last_service_date: String,
+    pub last_service_amount: i64,
+}
+
+/// Folds a customer's live bookings and review totals into metrics; `None` with no booking.
+pub fn summarise<'a>(
+    bookings: impl IntoIterator<Item = &'a BookingFacts>,
+    review_count: i64,
+    rating_sum: i64,
+) -> Option<Metrics> {
+    let mut m: Option<Metrics> = None;
+    let mut last: Option<(&str, i64)> = None;
+    for b in bookings {
+        let counts = booking_status::counts(&b.status);
+        let completed = b.status == booking_status::COMPLETED;
+        let mm = m.get_or_insert_with(|| Metrics {
+            total_bookings: 0,
+            cancelled_bookings: 0,
+            total_spent: 0,
+            review_count,
+            rating_sum,
+            first_booking_at: b.created_at.clone(),
+            last_booking_at: b.created_at.clone(),
+            last_visit_on: None,
+            last_service_title: String::new(),
+            last_service_date: String::new(),
+            last_service_amount: 0,
+        });
+        mm.total_bookings += i64::from(counts);
+        mm.cancelled_bookings += i64::from(!counts);
+        if completed {
+            mm.total_spent += b.total_amount;
+            if mm.last_visit_on.as_deref() < Some(b.booking_date.as_str()) {
+                mm.last_visit_on = Some(b.booking_date.clone());
+            }
+        }
+        if b.created_at < mm.first_booking_at {
+            mm.first_booking_at = b.created_at.clone();
+        }
+        // Most recent booking by created_at; the higher id breaks a tie.
+        if last.is_none_or(|(at, id)| (b.created_at.as_str(), b.id) > (at, id)) {
+            last = Some((b.created_at.as_str(), b.id));
+            mm.last_booking_at = b.created_at.clone();
+            mm.last_service_title = b.service_title.clone();
+            mm.last_service_date = b.booking_date.clone();
+            mm.last_service_amount = b.total_amount;
+        }
+    }
+    m
+}
+
+/// First rule that matches wins: blocked → favorite → regular → returning → new.
+pub fn status_for(
+    is_blocked: bool,
+    is_favorite: bool,
+    total_bookings: i64,
+    t: Thresholds,
+) -> CustomerStatus {
+    if is_blocked {
+        CustomerStatus::Blocked
+    } else if is_favorite {
+        CustomerStatus::Favorite
+    } else if total_bookings >= t.regular {
+        CustomerStatus::Regular
+    } else if total_bookings >= t.returning {
+        CustomerStatus::Returning
+    } else {
+        CustomerStatus::New
+    }
+}
+
+/// Mean rating × 100, rounded half up; `None` with no review.
+pub fn average_x100(rating_sum: i64, review_count: i64) -> Option<i64> {
+    (review_count > 0).then(|| (rating_sum * 200 + review_count) / (2 * review_count))
+}
+
+/// Re-derives the summary rows of the given customers from their stored bookings and reviews.
+pub fn refresh(
+    tx: &Transaction<'_>,
+    customer_ids: impl IntoIterator<Item = i64>,
+    t: Thresholds,
+) -> Result<()> {
+    let mut bookings = tx.prepare_cached(
+        "SELECT id, status, total_amount, created_at, booking_date, service_title
+           FROM bookings WHERE customer_id = ?1 AND removed = 0",
+    )?;
+    let mut reviews = tx.prepare_cached(
+        "SELECT count(*), coalesce(sum(rating), 0) FROM reviews
+          WHERE customer_id = ?1 AND removed = 0",
+    )?;
+    for id in customer_ids {
+        let facts = bookings
+            .query_map([id], booking_facts)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (n, sum): (i64, i64) = reviews.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        write_summary(tx, id, summarise(&facts, n, sum), t)?;
+    }
+    Ok(())
+}
+
+fn booking_facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<BookingFacts> {
+    Ok(BookingFacts {
+        id: r.get(0)?,
+        status: r.get(1)?,
+        total_amount: r.get(2)?,
+        created_at: r.get(3)?,
+        booking_date: r.get(4)?,
+        service_title: r.get(5)?,
+    })
+}
+
+/// Rebuilds every summary row from scratch in one pass over all bookings and reviews.
+pub fn recompute_all(conn: &mut Connection) -> Result<()> {
+    let tx = crate::db::write_tx(conn)?;
+    let t = crate::settings::thresholds(&tx)?;
+    let mut review_totals: HashMap<i64, (i64, i64)> = HashMap::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT customer_id, count(*), sum(rating) FROM reviews WHERE removed = 0
+              GROUP BY customer_id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        for row in rows {
+            let (id, v) = row?;
+            review_totals.insert(id, v);
+        }
+    }
+    let mut by_customer: HashMap<i64, Vec<BookingFacts>> = HashMap::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT id, status, total_amount, created_at, booking_date, service_title, customer_id
+               FROM bookings WHERE removed = 0",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(6)?, booking_facts(r)?)))?;
+        for row in rows {
+            let (cid, f) = row?;
+            by_customer.entry(cid).or_default().push(f);
+        }
+    }
+    tx.execute("DELETE FROM customer_summary", [])?;
+    for (id, facts) in &by_customer {
+        let (n, sum) = review_totals.get(id).copied().unwrap_or((0, 0));
+        write_summary(&tx, *id, summarise(facts, n, sum), t)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Thresholds) -> Result<()> {
+    let Some(m) = m else {
+        tx.prepare_cached("DELETE FROM customer_summary WHERE customer_id = ?1")?
+            .execute([id])?;
+        return Ok(());
+    };
+    let (first, last, fav, blocked): (String, String, bool, bool) = tx
+        .prepare_cached(
+            "SELECT c.first_name, c.last_name, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
+               FROM customers c LEFT JOIN relations r ON r.customer_id = c.id WHERE c.id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let status = status_for(blocked, fav, m.total_bookings, t);
+    let avg = average_x100(m.rating_sum, m.review_count);
+    tx.prepare_cached(
+        "INSERT INTO customer_summary (customer_id, sort_name, status, total_bookings,
+            cancelled_bookings, total_spent, review_count, rating_sum, rating_x100, rating_asc_key,
+            first_booking_at, last_booking_at, last_visit_on, last_service_title,
+            last_service_date, last_service_amount)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+         ON CONFLICT (customer_id) DO UPDATE SET
+            sort_name = excluded.sort_name, status = excluded.status,
+            total_bookings = excluded.total_bookings,
+            cancelled_bookings = excluded.cancelled_bookings,
+            total_spent = excluded.total_spent, review_count = excluded.review_count,
+            rating_sum = excluded.rating_sum, rating_x100 = excluded.rating_x100,
+            rating_asc_key = excluded.rating_asc_key,
+            first_booking_at = excluded.first_booking_at,
+            last_booking_at = excluded.last_booking_at, last_visit_on = excluded.last_visit_on,
+            last_service_title = excluded.last_service_title,
+            last_service_date = excluded.last_service_date,
+            last_service_amount = excluded.last_service_amount",
+    )?
+    .execute(params![
+        id,
+        crate::search::fold(&format!("{} {}", first.trim(), last.trim())),
+        status.as_str(),
+        m.total_bookings,
+        m.cancelled_bookings,
+        m.total_spent,
+        m.review_count,
+        m.rating_sum,
+        avg,
+        avg.unwrap_or(1000),
+        m.first_booking_at,
+        m.last_booking_at,
+        m.last_visit_on,
+        m.last_service_title,
+        m.last_service_date,
+        m.last_service_amount,
+    ])?;
+    Ok(())
+}
+
+/// Re-derives one customer's status after a flag edit.
+pub fn refresh_status(tx: &Transaction<'_>, customer_id: i64, t: Thresholds) -> Result<()> {
+    let row: Option<(i64, bool, bool)> = tx
+        .prepare_cached(
+            "SELECT s.total_bookings, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
+               FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id
+              WHERE s.customer_id = ?1",
+        )?
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .ok();
+    if let Some((total, fav, blocked)) = row {
+        tx.prepare_cached("UPDATE customer_summary SET status = ?2 WHERE customer_id = ?1")?
+            .execute(params![
+                customer_id,
+                status_for(blocked, fav, total, t).as_str()
+            ])?;
+    }
+    Ok(())
+}
+
+/// Re-derives every status (after the thresholds change), with the same rule as above.
+pub fn refresh_all_statuses(tx: &Transaction<'_>, t: Thresholds) -> Result<()> {
+    let rows: Vec<(i64, String, i64, bool, bool)> = tx
+        .prepare(
+            "SELECT s.customer_id, s.status, s.total_bookings, coalesce(r.is_favorite, 0),
+                    coalesce(r.is_blocked, 0)
+               FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id",
+        )?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        tx.prepare("UPDATE customer_summary SET status = ?2 WHERE customer_id = ?1")?;
+    for (id, old, total, fav, blocked) in rows {
+        let new = status_for(blocked, fav, total, t).as_str();
+        if new != old {
+            update.execute(params![id, new])?;
+        }
+    }
+    Ok(())
+}

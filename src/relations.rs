@@ -1,0 +1,206 @@
+//! The provider's own edits: favourite, block (with reason), notes, tags. Each is validated,
+//! saved with `updated_at`, recorded in the activity timeline and queued for push, in one
+//! transaction.
+
+use crate::customers::CustomerRow;
+use crate::error::{Error, Result};
+use crate::model::{fmt_ts, Clock};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const MAX_NOTES_CHARS: usize = 10_000;
+pub const MAX_REASON_CHARS: usize = 500;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_TAG_CHARS: usize = 40;
+
+/// One edit of a customer's relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", rename_all = "snake_case")]
+#[ts(export_to = "RelationEdit.ts")]
+pub enum RelationEdit {
+    Favorite { value: bool },
+    Blocked { value: bool, reason: Option<String> },
+    Notes { value: String },
+    Tags { value: Vec<String> },
+}
+
+/// Applies edits together (all or none) and returns the customer as the list shows them.
+pub fn edit(
+    conn: &mut Connection,
+    customer_id: i64,
+    edits: &[RelationEdit],
+    clock: &Clock,
+) -> Result<CustomerRow> {
+    edits.iter().try_for_each(validate)?;
+    let tx = crate::db::write_tx(conn)?;
+    for e in edits {
+        apply(&tx, customer_id, e, clock)?;
+    }
+    tx.commit()?;
+    crate::customers::get(conn, customer_id, clock)
+}
+
+fn validate(e: &RelationEdit) -> Result<()> {
+    match e {
+        RelationEdit::Notes { value } => {
+            let n = value.chars().count();
+            if n > MAX_NOTES_CHARS {
+                return Err(Error::invalid(format!(
+                    "notes are {n} characters long; the limit is {MAX_NOTES_CHARS}. Shorten them and save again"
+                )));
+            }
+        }
+        RelationEdit::Blocked {
+            reason: Some(r), ..
+        } if r.chars().count() > MAX_REASON_CHARS => {
+            return Err(Error::invalid(format!(
+                "the block reason is longer than {MAX_REASON_CHARS} characters"
+            )));
+        }
+        RelationEdit::Tags { value } => {
+            if value.len() > MAX_TAGS {
+                return Err(Error::invalid(format!(
+                    "at most {MAX_TAGS} tags per customer"
+                )));
+            }
+            if let Some(t) = value
+                .iter()
+                .find(|t| t.trim().is_empty() || t.chars().count() > MAX_TAG_CHARS)
+            {
+                return Err(Error::invalid(format!(
+                    "tag {t:?} must be 1 to {MAX_TAG_CHARS} characters"
+                )));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The relation's current provider-owned values.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Relation {
+    is_favorite: bool,
+    is_blocked: bool,
+    blocked_reason: Option<String>,
+    notes: String,
+    tags: Vec<String>,
+}
+
+fn load(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
+    let exists: bool = tx
+        .query_row(
+            "SELECT 1 FROM customers WHERE id = ?1",
+            [customer_id],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if !exists {
+        return Err(Error::not_found(format!(
+            "no customer with id {customer_id}"
+        )));
+    }
+    Ok(tx
+        .query_row(
+            "SELECT is_favorite, is_blocked, blocked_reason, notes, tags FROM relations
+              WHERE customer_id = ?1",
+            [customer_id],
+            |r| {
+                let tags: String = r.get(4)?;
+                Ok(Relation {
+                    is_favorite: r.get(0)?,
+                    is_blocked: r.get(1)?,
+                    blocked_reason: r.get(2)?,
+                    notes: r.get(3)?,
+                    tags: serde_json::from_str(&tags).unwrap_or_default(),
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// Applies an edit inside the caller's transaction. An edit that changes nothing writes
+/// nothing (no activity, no push).
+pub fn apply(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+    e: &RelationEdit,
+    clock: &Clock,
+) -> Result<()> {
+    validate(e)?;
+    let old = load(tx, customer_id)?;
+    let mut new = old.clone();
+    // (activity label, activity detail, platform field, platform value)
+    let (label, detail, push): (&str, String, Option<(&str, serde_json::Value)>) = match e {
+        RelationEdit::Favorite { value } => {
+            new.is_favorite = *value;
+            let label = if *value { "favorite" } else { "unfavorite" };
+            (
+                label,
+                String::new(),
+                Some(("is_favorite_customer", (*value).into())),
+            )
+        }
+        RelationEdit::Blocked { value, reason } => {
+            new.is_blocked = *value;
+            new.blocked_reason = value
+                .then(|| reason.as_deref().map(str::trim).filter(|r| !r.is_empty()))
+                .flatten()
+                .map(str::to_string);
+            let label = if *value { "blocked" } else { "unblocked" };
+            let detail = new.blocked_reason.clone().unwrap_or_default();
+            (label, detail, Some(("is_blocked", (*value).into())))
+        }
+        RelationEdit::Notes { value } => {
+            new.notes = value.clone();
+            (
+                "notes",
+                String::new(),
+                Some(("notes", value.clone().into())),
+            )
+        }
+        RelationEdit::Tags { value } => {
+            new.tags = value.iter().map(|t| t.trim().to_string()).collect();
+            new.tags.dedup();
+            // Tags are Clientele's own; the platform has no field for them.
+            ("tags", new.tags.join(", "), None)
+        }
+    };
+    if new == old {
+        return Ok(());
+    }
+    let now = fmt_ts(clock.now);
+    tx.execute(
+        "INSERT INTO relations (customer_id, is_favorite, is_blocked, blocked_reason, notes, tags, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (customer_id) DO UPDATE SET
+            is_favorite = excluded.is_favorite, is_blocked = excluded.is_blocked,
+            blocked_reason = excluded.blocked_reason, notes = excluded.notes,
+            tags = excluded.tags, updated_at = excluded.updated_at",
+        params![
+            customer_id,
+            new.is_favorite,
+            new.is_blocked,
+            new.blocked_reason,
+            new.notes,
+            serde_json::to_string(&new.tags).unwrap_or_else(|_| "[]".into()),
+            now
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO activity (kind, customer_id, at, status, detail) VALUES ('edit', ?1, ?2, ?3, ?4)",
+        params![customer_id, now, label, detail],
+    )?;
+    if let Some((field, value)) = push {
+        tx.execute(
+            "INSERT INTO outbox (customer_id, field, value, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![customer_id, field, value.to_string(), now],
+        )?;
+    }
+    let t = crate::settings::thresholds(tx)?;
+    crate::metrics::refresh_status(tx, customer_id, t)?;
+    Ok(())
+}

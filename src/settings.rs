@@ -1,0 +1,53 @@
+//! Provider settings kept in the store: currency and the status thresholds.
+
+use crate::error::{Error, Result};
+use crate::model::Thresholds;
+use rusqlite::{Connection, OptionalExtension};
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+fn get_i64(conn: &Connection, key: &str, default: i64) -> Result<i64> {
+    Ok(get(conn, key)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default))
+}
+
+pub fn thresholds(conn: &Connection) -> Result<Thresholds> {
+    let d = Thresholds::default();
+    Ok(Thresholds {
+        regular: get_i64(conn, "regular_threshold", d.regular)?,
+        returning: get_i64(conn, "returning_threshold", d.returning)?,
+    })
+}
+
+pub fn currency(conn: &Connection) -> Result<String> {
+    Ok(get(conn, "currency")?.unwrap_or_else(|| "NPR".into()))
+}
+
+/// Changes the thresholds and re-derives every customer's status in one transaction.
+pub fn set_thresholds(conn: &mut Connection, t: Thresholds) -> Result<()> {
+    if t.returning < 1 || t.regular <= t.returning {
+        return Err(Error::invalid(format!(
+            "thresholds must satisfy 1 ≤ returning < regular (got returning {}, regular {})",
+            t.returning, t.regular
+        )));
+    }
+    let tx = crate::db::write_tx(conn)?;
+    tx.execute(
+        "UPDATE settings SET value = ?1 WHERE key = 'regular_threshold'",
+        [t.regular.to_string()],
+    )?;
+    tx.execute(
+        "UPDATE settings SET value = ?1 WHERE key = 'returning_threshold'",
+        [t.returning.to_string()],
+    )?;
+    crate::metrics::refresh_all_statuses(&tx, t)?;
+    tx.commit()?;
+    Ok(())
+}
