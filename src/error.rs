@@ -71,8 +71,8 @@ impl Serialize for Error {
 }
 
 /// The serialised shape of [`Error`], for the generated TypeScript bindings.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-#[ts(export, export_to = "ErrorPayload.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export_to = "ErrorPayload.ts")]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,

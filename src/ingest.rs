@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 /// What one batch changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export, export_to = "ApplyReport.ts")]
+#[ts(export_to = "ApplyReport.ts")]
 pub struct ApplyReport {
     pub bookings_new: u32,
     pub bookings_updated: u32,

@@ -19,6 +19,7 @@ pub mod export;
 pub mod history;
 pub mod relations;
 pub mod stats;
+pub mod sync;
 
 /// The per-user database file, e.g. `~/.local/share/clientele/clientele.db`.
 pub fn default_db_path() -> std::path::PathBuf {

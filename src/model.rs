@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 /// Money in integer minor units (paisa). Serialises as a decimal string, e.g. `"29810.00"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, TS)]
-#[ts(export, export_to = "Money.ts", type = "string")]
+#[ts(export_to = "Money.ts", type = "string")]
 pub struct Money(pub i64);
 
 impl Money {
@@ -64,7 +64,7 @@ impl<'de> Deserialize<'de> for Money {
 /// The customer's status badge; the first matching rule wins (see `metrics::status_for`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export, export_to = "CustomerStatus.ts")]
+#[ts(export_to = "CustomerStatus.ts")]
 pub enum CustomerStatus {
     New,
     Returning,
@@ -130,7 +130,7 @@ pub mod booking_status {
 
 /// Status thresholds (settings): `regular` at ≥ 5 counted bookings, `returning` at ≥ 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "Thresholds.ts")]
+#[ts(export_to = "Thresholds.ts")]
 pub struct Thresholds {
     pub regular: i64,
     pub returning: i64,
