@@ -104,8 +104,8 @@ impl Model {
         }
     }
 
-    /// (customer, total, cancelled, spent, reviews, rating sum, first, last, last visit)
-    fn expected(&self) -> BTreeMap<i64, (i64, i64, i64, i64, i64, String, String, Option<String>)> {
+    /// Per customer: (total, cancelled, spent, reviews, rating sum, first, last, last visit).
+    fn expected(&self) -> BTreeMap<i64, Row> {
         let mut out = BTreeMap::new();
         for (b, removed) in self.bookings.values() {
             if *removed {
