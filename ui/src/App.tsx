@@ -1,0 +1,75 @@
+import { AppShell, Container, Grid, Stack } from '@mantine/core';
+import { useState } from 'react';
+import type { CustomerStatus } from './bindings/core/CustomerStatus';
+import type { SortKey } from './bindings/core/SortKey';
+import { ActivityTimeline } from './components/ActivityTimeline';
+import { ChartsPanel } from './components/ChartsPanel';
+import { CustomerDrawer } from './components/CustomerDrawer';
+import { CustomerList } from './components/CustomerList';
+import { RelationActionsProvider } from './components/RelationActions';
+import { DemoBanner } from './components/DemoBanner';
+import { Header } from './components/Header';
+import { SignInModal } from './components/SignInModal';
+import { StatsCards } from './components/StatsCards';
+import { useDebounced } from './hooks/useDebounced';
+import { useLiveUpdates } from './hooks/useLiveUpdates';
+
+export type ListView = {
+  search: string;
+  status: CustomerStatus | null;
+  sort: SortKey;
+  descending: boolean;
+};
+
+export function App() {
+  useLiveUpdates();
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 150);
+  const [status, setStatus] = useState<CustomerStatus | null>(null);
+  const [sort, setSort] = useState<SortKey>('last_booking');
+  const [descending, setDescending] = useState(true);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [signInOpen, setSignInOpen] = useState(false);
+  const view: ListView = { search, status, sort, descending };
+
+  return (
+    <RelationActionsProvider>
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Header view={view} onSignIn={() => setSignInOpen(true)} />
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size={1400} px={0}>
+          <Stack gap="md">
+            <DemoBanner onSignIn={() => setSignInOpen(true)} />
+            <StatsCards />
+            <CustomerList
+              view={view}
+              searchText={searchText}
+              onSearchText={setSearchText}
+              onStatus={setStatus}
+              onSort={(key) => {
+                setSort(key);
+                setDescending(key !== 'name');
+              }}
+              onDescending={setDescending}
+              onOpen={setDetailId}
+              detailOpen={detailId !== null || signInOpen}
+            />
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                <ChartsPanel />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <ActivityTimeline onOpen={setDetailId} />
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        </Container>
+      </AppShell.Main>
+      <CustomerDrawer customerId={detailId} onClose={() => setDetailId(null)} />
+      <SignInModal opened={signInOpen} onClose={() => setSignInOpen(false)} />
+    </AppShell>
+    </RelationActionsProvider>
+  );
+}

@@ -1,0 +1,161 @@
+import { Button, Paper, Stack, Text } from '@mantine/core';
+import { IconSearchOff, IconUsers } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { ListView } from '../App';
+import type { CustomerStatus } from '../bindings/core/CustomerStatus';
+import type { SortKey } from '../bindings/core/SortKey';
+import { formatCount } from '../format';
+import { useCurrency } from '../hooks/useAppInfo';
+import { useCustomerPages } from '../hooks/useCustomerPages';
+import { CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
+import { ErrorState } from './ErrorState';
+import { ListToolbar } from './ListToolbar';
+
+type Props = {
+  view: ListView;
+  searchText: string;
+  onSearchText: (s: string) => void;
+  onStatus: (s: CustomerStatus | null) => void;
+  onSort: (k: SortKey) => void;
+  onDescending: (d: boolean) => void;
+  onOpen: (id: number) => void;
+  /** While a drawer or dialog is open the arrow keys belong to it. */
+  detailOpen: boolean;
+};
+
+const LIST_HEIGHT = 560;
+
+export function CustomerList(props: Props) {
+  const { view, onOpen } = props;
+  const currency = useCurrency();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(0);
+  const [visible, setVisible] = useState<number[]>([0]);
+  const base = { search: view.search || undefined, status: view.status ?? undefined, sort: view.sort, descending: view.descending };
+  const { first, rowAt } = useCustomerPages(base, visible);
+  const count = first.data?.count ?? 0;
+
+  // The React Compiler is not used; TanStack Virtual's unstable function identities are fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    // Pages are derived from the first and last visible rows only, so scrolling within a
+    // page does not re-render the list.
+    setVisible((prev) => (prev[0] === firstIndex && prev[1] === lastIndex ? prev : [firstIndex, lastIndex]));
+  }, [firstIndex, lastIndex]);
+
+  // A new search/filter/sort starts at the top.
+  const viewKey = JSON.stringify(base);
+  useEffect(() => {
+    setSelected(0);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [viewKey]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (props.detailOpen || count === 0) return;
+    const move = (to: number) => {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, to));
+      setSelected(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    };
+    if (e.key === 'ArrowDown') move(selected + 1);
+    else if (e.key === 'ArrowUp') move(selected - 1);
+    else if (e.key === 'PageDown') move(selected + 10);
+    else if (e.key === 'PageUp') move(selected - 10);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(count - 1);
+    else if (e.key === 'Enter') {
+      const row = rowAt(selected);
+      if (row) onOpen(row.customer_id);
+    }
+  };
+
+  return (
+    <Paper className="card" radius="md" p="md" data-testid="customer-list">
+      <Stack gap="sm">
+        <ListToolbar {...props} counts={first.data?.status_counts} />
+        <Text size="xs" c="dimmed" className="num" data-testid="result-count">
+          {first.data ? `${formatCount(count)} ${count === 1 ? 'customer' : 'customers'}` : '\u00a0'}
+        </Text>
+        {first.isError ? (
+          <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
+        ) : (
+          <div style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
+            <div className="listGrid listHeader" role="row">
+              <span>Customer</span>
+              <span>Phone · City</span>
+              <span>Status</span>
+              <span className="right">Bookings</span>
+              <span className="right">Spent</span>
+              <span className="right">Rating</span>
+              <span>Last booking</span>
+              <span>Next visit</span>
+              <span />
+            </div>
+            <div
+              ref={scrollRef}
+              tabIndex={0}
+              role="grid"
+              aria-rowcount={count}
+              aria-label="Customers"
+              data-testid="customer-list-scroll"
+              onKeyDown={onKeyDown}
+              style={{ height: LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
+            >
+              {first.isPending ? (
+                Array.from({ length: 10 }, (_, i) => <RowSkeleton key={i} />)
+              ) : count === 0 ? (
+                <EmptyList view={view} onClear={() => { props.onSearchText(''); props.onStatus(null); }} />
+              ) : (
+                <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                  {items.map((item) => {
+                    const row = rowAt(item.index);
+                    return (
+                      <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                        {row ? (
+                          <CustomerRowView customer={row} currency={currency} selected={item.index === selected} onSelect={() => setSelected(item.index)} onOpen={() => onOpen(row.customer_id)} />
+                        ) : (
+                          <RowSkeleton />
+                        )}
+                      </div>
+                    );
+                  })}
+                </div>
+              )}
+            </div>
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function EmptyList({ view, onClear }: { view: ListView; onClear: () => void }) {
+  const filtered = view.search !== '' || view.status !== null;
+  return (
+    <Stack align="center" justify="center" gap="xs" h="100%" p="xl" data-testid="empty-state">
+      {filtered ? <IconSearchOff size={40} opacity={0.4} /> : <IconUsers size={40} opacity={0.4} />}
+      <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
+      <Text size="sm" c="dimmed" ta="center" maw={420}>
+        {filtered
+          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}. Try another spelling or clear the search.`
+          : 'Sign in and press “Sync now” to bring in the customers who booked you, or run `clientele demo` to explore with sample data.'}
+      </Text>
+      {filtered && (
+        <Button variant="light" size="xs" onClick={onClear} data-testid="clear-filters">
+          Clear search and filter
+        </Button>
+      )}
+    </Stack>
+  );
+}

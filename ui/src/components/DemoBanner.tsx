@@ -1,0 +1,27 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { IconFlask } from '@tabler/icons-react';
+import { useAppInfo } from '../hooks/useAppInfo';
+
+export function DemoBanner({ onSignIn }: { onSignIn: () => void }) {
+  const { data } = useAppInfo();
+  if (!data?.demo) return null;
+  return (
+    <Alert
+      data-testid="demo-banner"
+      variant="light"
+      color="violet"
+      icon={<IconFlask size={20} />}
+      title="You are looking at sample data"
+    >
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Text size="sm">
+          These customers are made up so you can try Clientele. Sign in with your marketplace
+          account to load your own customers, bookings and reviews — they stay on this computer.
+        </Text>
+        <Button size="xs" variant="filled" color="violet" onClick={onSignIn} data-testid="demo-sign-in">
+          Sign in
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

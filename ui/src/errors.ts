@@ -1,0 +1,19 @@
+import type { ErrorPayload } from './bindings/core/ErrorPayload';
+
+/** Commands reject with `{code, message}`; anything else (a JS bug, a string) is wrapped. */
+export function toErrorPayload(err: unknown): ErrorPayload {
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
+    const e = err as { code: unknown; message: unknown };
+    return { code: String(e.code), message: String(e.message) };
+  }
+  if (typeof err === 'string') return { code: 'unknown', message: err };
+  if (err instanceof Error) return { code: 'unknown', message: err.message };
+  return { code: 'unknown', message: 'Something went wrong.' };
+}
+
+/** Errors that a retry cannot fix; TanStack Query should not retry them. */
+const PERMANENT = new Set(['invalid_input', 'not_found', 'unauthorized', 'conflict']);
+
+export function shouldRetry(failureCount: number, err: unknown): boolean {
+  return failureCount < 2 && !PERMANENT.has(toErrorPayload(err).code);
+}

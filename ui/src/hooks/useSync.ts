@@ -1,0 +1,63 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { api, onSyncProgress } from '../api';
+import type { SyncProgress } from '../bindings/core/SyncProgress';
+import { toErrorPayload } from '../errors';
+import { qk } from '../queryKeys';
+import { toast } from '../toast';
+
+/** The account, the last sync, and a running sync with its live progress. */
+export function useSync(onNeedSignIn: () => void) {
+  const client = useQueryClient();
+  const status = useQuery({ queryKey: qk.syncStatus, queryFn: api.syncStatus, refetchInterval: 60_000 });
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+
+  useEffect(() => {
+    let unlisten: (() => void) | undefined;
+    let dropped = false;
+    onSyncProgress((p) => setProgress(p.phase === 'done' ? null : p)).then((fn) => {
+      if (dropped) fn();
+      else unlisten = fn;
+    });
+    return () => {
+      dropped = true;
+      unlisten?.();
+    };
+  }, []);
+
+  const syncNow = useMutation({
+    mutationFn: (full: boolean) => api.syncNow(full),
+    onMutate: () => setProgress({ phase: 'login', pages: 0, items: 0, requests: 0, total_pages: null }),
+    onSuccess: (r) => {
+      const changed = r.bookings_new + r.bookings_updated + r.reviews_new + r.reviews_updated;
+      toast.success('Sync finished', changed === 0 && r.pushed === 0 ? 'Everything was already up to date.' : `${changed} bookings and reviews updated, ${r.pushed} edits sent.`);
+    },
+    onError: (err) => {
+      const e = toErrorPayload(err);
+      if (e.code === 'cancelled') toast.info('Sync cancelled', 'Nothing was removed; the next sync picks up from here.');
+      else if (e.code === 'unauthorized') {
+        toast.error('Please sign in again', err);
+        onNeedSignIn();
+      } else if (e.code === 'offline') toast.error('You are offline — your local data still works', err);
+      else if (e.code === 'rate_limited') toast.error('The marketplace asked us to slow down', err);
+      else toast.error('Sync failed', err);
+    },
+    onSettled: () => {
+      setProgress(null);
+      void client.invalidateQueries();
+    },
+  });
+
+  const cancel = useMutation({ mutationFn: api.cancelSync, onError: (err) => toast.error('Could not cancel the sync', err) });
+
+  const signOut = useMutation({
+    mutationFn: api.signOut,
+    onSuccess: (s) => {
+      client.setQueryData(qk.syncStatus, s);
+      toast.success('Signed out', 'Your local data stays on this computer.');
+    },
+    onError: (err) => toast.error('Could not sign out', err),
+  });
+
+  return { status, progress, syncNow, cancel, signOut };
+}

@@ -1,0 +1,7 @@
+/** The core refuses longer notes; the UI says so before saving instead of truncating. */
+export const NOTES_LIMIT = 10_000;
+
+/** Counts characters as the user sees them (code points), so Devanagari is not over-counted. */
+export function noteLength(text: string): number {
+  return Array.from(text).length;
+}

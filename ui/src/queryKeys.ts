@@ -1,0 +1,16 @@
+import type { ActivityKind } from './bindings/core/ActivityKind';
+import type { CustomerQuery } from './bindings/core/CustomerQuery';
+
+/** Query keys in one place so invalidation and optimistic updates hit the same caches. */
+export const qk = {
+  appInfo: ['app-info'] as const,
+  syncStatus: ['sync-status'] as const,
+  stats: ['stats'] as const,
+  charts: ['charts'] as const,
+  customersAll: ['customers'] as const,
+  customers: (q: CustomerQuery) => ['customers', q] as const,
+  customerAll: ['customer'] as const,
+  customer: (id: number) => ['customer', id] as const,
+  customerPage: (id: number, page: number) => ['customer', id, page] as const,
+  activity: (kind: ActivityKind | 'all') => ['activity', kind] as const,
+};

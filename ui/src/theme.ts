@@ -1,0 +1,32 @@
+import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
+import type { CustomerStatus } from './bindings/core/CustomerStatus';
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, "Noto Sans", "Noto Sans Devanagari", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  headings: { fontWeight: '650' },
+  cursorType: 'pointer',
+});
+
+/** Persists auto/light/dark; "auto" follows the system. */
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'clientele-color-scheme' });
+
+export const STATUS_COLOR: Record<CustomerStatus, string> = {
+  new: 'blue',
+  returning: 'cyan',
+  regular: 'teal',
+  favorite: 'yellow',
+  blocked: 'red',
+};
+
+export const STATUS_LABEL: Record<CustomerStatus, string> = {
+  new: 'New',
+  returning: 'Returning',
+  regular: 'Regular',
+  favorite: 'Favourite',
+  blocked: 'Blocked',
+};
+
+export const STATUSES: CustomerStatus[] = ['new', 'returning', 'regular', 'favorite', 'blocked'];
