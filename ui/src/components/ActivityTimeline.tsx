@@ -100,16 +100,14 @@ function ActivityItem({ a, currency, onOpen }: { a: Activity; currency: string; 
         <Icon size={15} />
       </ThemeIcon>
       <div className="truncate" style={{ flex: 1 }}>
-        <Text size="sm" className="truncate">
-          <Text span fw={600}>
-            {a.customer_name}
-          </Text>{' '}
-          <Text span c="dimmed">
-            · {a.title}
-          </Text>
+        <Text size="sm" fw={600} className="truncate" data-testid="activity-customer">
+          {a.customer_name}
         </Text>
-        <Text size="xs" c="dimmed" className="truncate" title={a.description}>
-          {a.description}
+        <Text size="xs" c="dimmed" className="truncate" title={`${a.title} — ${a.description}`}>
+          <Text span size="xs" fw={500} c="var(--mantine-color-text)">
+            {a.title}
+          </Text>
+          {a.description && ` · ${a.description}`}
           {a.amount && ` · ${formatMoney(a.amount, currency)}`}
           {a.rating !== null && ` · ${'★'.repeat(a.rating)}`}
         </Text>

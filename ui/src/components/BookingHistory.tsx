@@ -21,8 +21,8 @@ export function BookingHistory({ detail, loading, currency, page, onPage }: Prop
   const pages = detail ? Math.max(1, Math.ceil(detail.bookings_total / detail.bookings_page_size)) : 1;
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing={6} fz="sm" striped highlightOnHover data-testid="booking-history">
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing={6} fz="sm" highlightOnHover data-testid="booking-history">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Service</Table.Th>

@@ -47,17 +47,19 @@ export function ChartsPanel() {
   })).filter((d) => d.value > 0);
 
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <ChartCard title="New customers per month" testId="chart-new-customers">
-        <BarChart h={200} data={months} dataKey="month" series={[{ name: 'customers', label: 'New customers', color: 'indigo.5' }]} tickLine="none" gridAxis="y" valueFormatter={formatCount} />
-      </ChartCard>
-      <ChartCard title="Revenue per month (completed)" testId="chart-revenue">
-        <BarChart h={200} data={months} dataKey="month" series={[{ name: 'revenue', label: 'Revenue', color: 'teal.5' }]} tickLine="none" gridAxis="y" yAxisProps={{ width: 64 }} valueFormatter={(v) => formatMoney(v.toFixed(2), currency, true)} />
-      </ChartCard>
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartCard title="New customers per month" testId="chart-new-customers">
+          <BarChart h={200} data={months} dataKey="month" series={[{ name: 'customers', label: 'New customers', color: 'indigo.5' }]} tickLine="none" gridAxis="y" valueFormatter={formatCount} />
+        </ChartCard>
+        <ChartCard title="Revenue per month (completed bookings)" testId="chart-revenue">
+          <BarChart h={200} data={months} dataKey="month" series={[{ name: 'revenue', label: 'Revenue', color: 'teal.5' }]} tickLine="none" gridAxis="y" yAxisProps={{ width: 72 }} valueFormatter={(v) => formatMoney(v.toFixed(2), currency, true)} />
+        </ChartCard>
+      </SimpleGrid>
       <ChartCard title="Customers by status" testId="chart-status">
-        <Group wrap="nowrap" align="center" gap="lg">
+        <Group wrap="nowrap" align="center" gap={40}>
           <DonutChart data={donut} size={150} thickness={22} withTooltip tooltipDataSource="segment" chartLabel={formatCount(counts.all)} />
-          <Stack gap={6} style={{ flex: 1 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={40} verticalSpacing={10} style={{ flex: 1 }}>
             {STATUSES.map((s) => (
               <Group key={s} justify="space-between" gap="xs" wrap="nowrap">
                 <Group gap={8} wrap="nowrap">
@@ -69,9 +71,9 @@ export function ChartsPanel() {
                 </Text>
               </Group>
             ))}
-          </Stack>
+          </SimpleGrid>
         </Group>
       </ChartCard>
-    </SimpleGrid>
+    </Stack>
   );
 }

@@ -18,7 +18,7 @@ const HISTORY_PAGE_SIZE = 10;
 
 export function CustomerDrawer({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
   return (
-    <Drawer opened={customerId !== null} onClose={onClose} position="right" size={720} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
+    <Drawer opened={customerId !== null} onClose={onClose} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
       {customerId !== null && <DetailBody key={customerId} customerId={customerId} onClose={onClose} />}
     </Drawer>
   );
@@ -78,12 +78,12 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
         </Group>
       </Group>
 
-      <SimpleGrid cols={4} spacing="md" data-testid="detail-profile">
+      <div style={{ display: 'grid', gridTemplateColumns: '2fr 1.3fr 1fr 1fr', gap: 'var(--mantine-spacing-md)' }} data-testid="detail-profile">
         <Field label="Email" value={c.email} title={c.email} />
         <Field label="Phone" value={c.phone ?? '—'} />
         <Field label="City" value={c.city ?? '—'} />
         <Field label="Joined" value={dt(d.date_joined)} />
-      </SimpleGrid>
+      </div>
 
       <Paper className="card" p="md" radius="md">
         <SimpleGrid cols={4} spacing="md" verticalSpacing="sm" data-testid="detail-metrics">

@@ -98,7 +98,7 @@ export function CustomerList(props: Props) {
               <span className="right">Bookings</span>
               <span className="right">Spent</span>
               <span className="right">Rating</span>
-              <span>Last booking</span>
+              <span>Last booked</span>
               <span>Next visit</span>
               <span />
             </div>

@@ -15,10 +15,10 @@ export function DemoBanner({ onSignIn }: { onSignIn: () => void }) {
     >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Text size="sm">
-          These customers are made up so you can try Clientele. Sign in with your marketplace
-          account to load your own customers, bookings and reviews — they stay on this computer.
+          These customers are made up so you can try Clientele. Sign in with your marketplace account
+          to bring in your own customers — they stay on this computer.
         </Text>
-        <Button size="xs" variant="filled" color="violet" onClick={onSignIn} data-testid="demo-sign-in">
+        <Button size="xs" variant="filled" color="violet" onClick={onSignIn} data-testid="demo-sign-in" style={{ flexShrink: 0 }}>
           Sign in
         </Button>
       </Group>

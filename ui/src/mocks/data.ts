@@ -76,7 +76,7 @@ export function generate(count: number, now = Date.now()): { customers: MockCust
       c.bookings.push(item);
       const name = `${first} ${last}`;
       activity.push({ id: `booking_${item.id}`, type: 'booking', customer_id: id, customer_name: name, title: 'New booking', description: `${title} on ${item.booking_date}`, timestamp: item.created_at, status: 'pending', amount: item.total_amount, rating: null });
-      if (status !== 'pending') {
+      if (status !== 'pending' && bookingDate < now) {
         activity.push({ id: `status_${item.id}`, type: 'status', customer_id: id, customer_name: name, title: `Booking ${status.replace('_', ' ')}`, description: title, timestamp: iso(Math.min(now, bookingDate + DAY / 3)), status, amount: null, rating: null });
       }
       if (status === 'completed' && r() < 0.45) {

@@ -2,4 +2,8 @@
 import type { ActivityKind } from "./ActivityKind";
 import type { Money } from "./Money";
 
-export type Activity = { id: number, type: ActivityKind, customer_id: number, customer_name: string, title: string, description: string, timestamp: string, status: string | null, amount: Money | null, rating: number | null, };
+export type Activity = { 
+/**
+ * Unique across kinds, e.g. `booking_303`, `review_248`, `edit_12`.
+ */
+id: string, type: ActivityKind, customer_id: number, customer_name: string, title: string, description: string, timestamp: string, status: string | null, amount: Money | null, rating: number | null, };
