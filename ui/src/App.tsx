@@ -54,6 +54,7 @@ export function App() {
               }}
               onDescending={setDescending}
               onOpen={setDetailId}
+              onSignIn={() => setSignInOpen(true)}
               detailOpen={detailId !== null || signInOpen}
             />
             <Grid gap="md">

@@ -1,8 +1,11 @@
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { IconSearchOff, IconUsers } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ListView } from '../App';
+import { api } from '../api';
+import { qk } from '../queryKeys';
 import type { CustomerStatus } from '../bindings/core/CustomerStatus';
 import type { SortKey } from '../bindings/core/SortKey';
 import { formatCount } from '../format';
@@ -20,6 +23,7 @@ type Props = {
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
   onOpen: (id: number) => void;
+  onSignIn: () => void;
   /** While a drawer or dialog is open the arrow keys belong to it. */
   detailOpen: boolean;
 };
@@ -110,12 +114,12 @@ export function CustomerList(props: Props) {
               aria-label="Customers"
               data-testid="customer-list-scroll"
               onKeyDown={onKeyDown}
-              style={{ height: LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
+              style={{ height: count === 0 && !first.isPending ? 'auto' : LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
             >
               {first.isPending ? (
                 Array.from({ length: 10 }, (_, i) => <RowSkeleton key={i} />)
               ) : count === 0 ? (
-                <EmptyList view={view} onClear={() => { props.onSearchText(''); props.onStatus(null); }} />
+                <EmptyList view={view} onSignIn={props.onSignIn} onClear={() => { props.onSearchText(''); props.onStatus(null); }} />
               ) : (
                 <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                   {items.map((item) => {
@@ -140,17 +144,25 @@ export function CustomerList(props: Props) {
   );
 }
 
-function EmptyList({ view, onClear }: { view: ListView; onClear: () => void }) {
+function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {
   const filtered = view.search !== '' || view.status !== null;
+  const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: api.syncStatus }).data?.signed_in ?? false;
   return (
-    <Stack align="center" justify="center" gap="xs" h="100%" p="xl" data-testid="empty-state">
+    <Stack align="center" justify="center" gap="xs" py={48} px="xl" data-testid="empty-state">
       {filtered ? <IconSearchOff size={40} opacity={0.4} /> : <IconUsers size={40} opacity={0.4} />}
       <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
       <Text size="sm" c="dimmed" ta="center" maw={420}>
         {filtered
           ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}. Try another spelling or clear the search.`
-          : 'Sign in and press “Sync now” to bring in the customers who booked you, or run `clientele demo` to explore with sample data.'}
+          : signedIn
+            ? 'Press “Sync now” at the top to bring in the customers who booked you on the marketplace.'
+            : 'Sign in with your marketplace account to bring in the customers who booked you, or run “clientele demo” to explore with sample data.'}
       </Text>
+      {!filtered && !signedIn && (
+        <Button size="xs" onClick={onSignIn} data-testid="empty-sign-in">
+          Sign in
+        </Button>
+      )}
       {filtered && (
         <Button variant="light" size="xs" onClick={onClear} data-testid="clear-filters">
           Clear search and filter

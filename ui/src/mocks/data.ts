@@ -76,8 +76,8 @@ export function generate(count: number, now = Date.now()): { customers: MockCust
       c.bookings.push(item);
       const name = `${first} ${last}`;
       activity.push({ id: `booking_${item.id}`, type: 'booking', customer_id: id, customer_name: name, title: 'New booking', description: `${title} on ${item.booking_date}`, timestamp: item.created_at, status: 'pending', amount: item.total_amount, rating: null });
-      if (status !== 'pending' && bookingDate < now) {
-        activity.push({ id: `status_${item.id}`, type: 'status', customer_id: id, customer_name: name, title: `Booking ${status.replace('_', ' ')}`, description: title, timestamp: iso(Math.min(now, bookingDate + DAY / 3)), status, amount: null, rating: null });
+      if (status !== 'pending' && bookingDate + DAY / 3 < now) {
+        activity.push({ id: `status_${item.id}`, type: 'status', customer_id: id, customer_name: name, title: `Booking ${status.replace('_', ' ')}`, description: title, timestamp: iso(bookingDate + DAY / 3), status, amount: null, rating: null });
       }
       if (status === 'completed' && r() < 0.45) {
         const rating = Math.max(1, Math.min(5, Math.round(3.6 + r() * 2 - (r() < 0.1 ? 2 : 0))));
