@@ -21,6 +21,7 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs'],
     extends: [js.configs.recommended],
-    languageOptions: { globals: { ...globals.node } },
+    // Browser globals too: the scripts pass functions to page.evaluate.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -57,6 +57,11 @@ assert.equal(await p.locator(tid('customer-detail')).getAttribute('data-customer
 assert.ok((await p.locator(tid('booking-row')).count()) > 0);
 await p.keyboard.press('Escape');
 await p.waitForSelector(tid('customer-detail'), { state: 'detached' });
+// Keys still work after the drawer closed, without re-focusing the list.
+await p.waitForTimeout(400); // the drawer's exit transition
+await p.keyboard.press('ArrowDown');
+assert.equal(await p.locator(`${tid('customer-row')}[data-selected="true"]`).getAttribute('data-customer-id'), await p.locator(tid('customer-row')).nth(3).getAttribute('data-customer-id'));
+await p.keyboard.press('ArrowUp');
 step('keyboard selection, drawer, Esc');
 // Favourite toggle: optimistic + success toast.
 const row = p.locator(tid('customer-row')).first();

@@ -11,7 +11,7 @@ import { qk } from '../queryKeys';
 import { ErrorState } from './ErrorState';
 
 const KIND_ICON = { booking: IconCalendarPlus, status: IconRefresh, review: IconStar, edit: IconEdit } as const;
-const KIND_COLOR = { booking: 'indigo', status: 'cyan', review: 'yellow', edit: 'gray' } as const;
+const KIND_COLOR = { booking: 'indigo', status: 'cyan', review: 'yellow', edit: 'violet' } as const;
 
 export function ActivityTimeline({ onOpen }: { onOpen: (customerId: number) => void }) {
   const currency = useCurrency();

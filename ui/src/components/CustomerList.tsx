@@ -64,8 +64,8 @@ export function CustomerList(props: Props) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (props.detailOpen || count === 0) return;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (props.detailOpen || count === 0 || e.defaultPrevented || !listKeysApply(e)) return;
     const move = (to: number) => {
       e.preventDefault();
       const next = Math.max(0, Math.min(count - 1, to));
@@ -83,6 +83,18 @@ export function CustomerList(props: Props) {
       if (row) onOpen(row.customer_id);
     }
   };
+
+  // Arrow keys work page-wide (not only when the list has focus), unless the user is typing
+  // or a dialog is open; the latest handler is read through a ref so it registers once.
+  const keyHandler = useRef(onKeyDown);
+  useEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  useEffect(() => {
+    const h = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', h);
+    return () => window.removeEventListener('keydown', h);
+  }, []);
 
   return (
     <Paper className="card" radius="md" p="md" data-testid="customer-list">
@@ -113,7 +125,6 @@ export function CustomerList(props: Props) {
               aria-rowcount={count}
               aria-label="Customers"
               data-testid="customer-list-scroll"
-              onKeyDown={onKeyDown}
               style={{ height: count === 0 && !first.isPending ? 'auto' : LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
             >
               {first.isPending ? (
@@ -142,6 +153,20 @@ export function CustomerList(props: Props) {
       </Stack>
     </Paper>
   );
+}
+
+const KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', 'Enter']);
+
+function listKeysApply(e: KeyboardEvent): boolean {
+  if (!KEYS.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return false;
+  // Mantine keeps some popovers mounted but hidden; only visible ones own the keys.
+  const popups = document.querySelectorAll('[role="dialog"], [role="listbox"], [role="menu"]');
+  if ([...popups].some((p) => p.getClientRects().length > 0)) return false;
+  const el = document.activeElement;
+  const tag = el?.tagName ?? '';
+  // Typing in the search box, or Enter on a focused button, keeps its own meaning.
+  if (['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(tag) || (el as HTMLElement | null)?.isContentEditable) return false;
+  return !(el instanceof HTMLElement && el.getAttribute('role') === 'button');
 }
 
 function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {

@@ -79,9 +79,9 @@ export function generate(count: number, now = Date.now()): { customers: MockCust
       if (status !== 'pending' && bookingDate + DAY / 3 < now) {
         activity.push({ id: `status_${item.id}`, type: 'status', customer_id: id, customer_name: name, title: `Booking ${status.replace('_', ' ')}`, description: title, timestamp: iso(bookingDate + DAY / 3), status, amount: null, rating: null });
       }
-      if (status === 'completed' && r() < 0.45) {
+      if (status === 'completed' && bookingDate + DAY < now && r() < 0.45) {
         const rating = Math.max(1, Math.min(5, Math.round(3.6 + r() * 2 - (r() < 0.1 ? 2 : 0))));
-        const rv: ReviewItem = { id: reviewId++, booking_id: item.id, rating, comment: pick(COMMENTS), service_title: title, created_at: iso(Math.min(now, bookingDate + DAY)) };
+        const rv: ReviewItem = { id: reviewId++, booking_id: item.id, rating, comment: pick(COMMENTS), service_title: title, created_at: iso(bookingDate + DAY) };
         c.reviews.push(rv);
         activity.push({ id: `review_${rv.id}`, type: 'review', customer_id: id, customer_name: name, title: `Reviewed ${rating}★`, description: rv.comment || title, timestamp: rv.created_at, status: null, amount: null, rating });
       }
