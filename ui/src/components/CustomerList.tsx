@@ -138,7 +138,7 @@ export function CustomerList(props: Props) {
                     return (
                       <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
                         {row ? (
-                          <CustomerRowView customer={row} currency={currency} selected={item.index === selected} onSelect={() => setSelected(item.index)} onOpen={() => onOpen(row.customer_id)} />
+                          <CustomerRowView customer={row} index={item.index} currency={currency} selected={item.index === selected} onSelect={setSelected} onOpen={onOpen} />
                         ) : (
                           <RowSkeleton />
                         )}

@@ -1,4 +1,5 @@
 import { Group, Skeleton, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { CustomerRow } from '../bindings/core/CustomerRow';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
 import { CustomerAvatar } from './CustomerAvatar';
@@ -7,9 +8,17 @@ import { StatusBadge } from './StatusBadge';
 
 export const ROW_HEIGHT = 56;
 
-type Props = { customer: CustomerRow; currency: string; selected: boolean; onOpen: () => void; onSelect: () => void };
+type Props = {
+  customer: CustomerRow;
+  index: number;
+  currency: string;
+  selected: boolean;
+  onOpen: (id: number) => void;
+  onSelect: (index: number) => void;
+};
 
-export function CustomerRowView({ customer: c, currency, selected, onOpen, onSelect }: Props) {
+/** Memoised: while scrolling only rows that enter the viewport render. */
+export const CustomerRowView = memo(function CustomerRowView({ customer: c, index, currency, selected, onOpen, onSelect }: Props) {
   return (
     <div
       className="row listGrid"
@@ -20,8 +29,8 @@ export function CustomerRowView({ customer: c, currency, selected, onOpen, onSel
       aria-selected={selected}
       role="row"
       onClick={() => {
-        onSelect();
-        onOpen();
+        onSelect(index);
+        onOpen(c.customer_id);
       }}
     >
       <Group gap="sm" wrap="nowrap" className="truncate">
@@ -61,9 +70,9 @@ export function CustomerRowView({ customer: c, currency, selected, onOpen, onSel
       <RelationButtons customer={c} />
     </div>
   );
-}
+});
 
-export function RowSkeleton() {
+export const RowSkeleton = memo(function RowSkeleton() {
   return (
     <div className="row listGrid" style={{ height: ROW_HEIGHT, cursor: 'default' }} data-testid="customer-row-loading">
       <Group gap="sm" wrap="nowrap">
@@ -83,4 +92,4 @@ export function RowSkeleton() {
       <Skeleton height={10} width={70} />
     </div>
   );
-}
+});

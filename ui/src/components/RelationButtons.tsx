@@ -1,9 +1,12 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import { ActionIcon, Group } from '@mantine/core';
 import { IconBan, IconNote, IconNotes, IconStar, IconStarFilled } from '@tabler/icons-react';
 import type { CustomerRow } from '../bindings/core/CustomerRow';
 import { useRelationActions } from './relationActionsContext';
 
-/** Star, block and notes controls; clicks never bubble to the row (which opens the detail). */
+/**
+ * Star, block and notes controls; clicks never bubble to the row (which opens the detail).
+ * Native titles instead of Mantine tooltips: these render in every virtual row.
+ */
 export function RelationButtons({ customer, size = 'md' }: { customer: CustomerRow; size?: 'md' | 'lg' }) {
   const a = useRelationActions();
   const stop = (fn: () => void) => (e: React.MouseEvent) => {
@@ -13,8 +16,8 @@ export function RelationButtons({ customer, size = 'md' }: { customer: CustomerR
   const hasNotes = customer.notes.trim().length > 0;
   return (
     <Group gap={2} wrap="nowrap">
-      <Tooltip label={customer.is_favorite ? 'Remove from favourites' : 'Add to favourites'} openDelay={400}>
-        <ActionIcon
+      <ActionIcon
+          title={customer.is_favorite ? 'Remove from favourites' : 'Add to favourites'}
           size={size}
           variant="subtle"
           color={customer.is_favorite ? 'yellow' : 'gray'}
@@ -26,9 +29,8 @@ export function RelationButtons({ customer, size = 'md' }: { customer: CustomerR
         >
           {customer.is_favorite ? <IconStarFilled size={18} /> : <IconStar size={18} />}
         </ActionIcon>
-      </Tooltip>
-      <Tooltip label={customer.is_blocked ? `Blocked${customer.blocked_reason ? `: ${customer.blocked_reason}` : ''} — click to unblock` : 'Block'} openDelay={400}>
-        <ActionIcon
+      <ActionIcon
+          title={customer.is_blocked ? `Blocked${customer.blocked_reason ? `: ${customer.blocked_reason}` : ''} — click to unblock` : 'Block'}
           size={size}
           variant={customer.is_blocked ? 'light' : 'subtle'}
           color={customer.is_blocked ? 'red' : 'gray'}
@@ -40,9 +42,8 @@ export function RelationButtons({ customer, size = 'md' }: { customer: CustomerR
         >
           <IconBan size={18} />
         </ActionIcon>
-      </Tooltip>
-      <Tooltip label={hasNotes ? customer.notes.slice(0, 160) : 'Add notes'} multiline maw={280} openDelay={400}>
-        <ActionIcon
+      <ActionIcon
+          title={hasNotes ? customer.notes.slice(0, 200) : 'Add notes'}
           size={size}
           variant={hasNotes ? 'light' : 'subtle'}
           color={hasNotes ? 'indigo' : 'gray'}
@@ -53,7 +54,6 @@ export function RelationButtons({ customer, size = 'md' }: { customer: CustomerR
         >
           {hasNotes ? <IconNotes size={18} /> : <IconNote size={18} />}
         </ActionIcon>
-      </Tooltip>
     </Group>
   );
 }

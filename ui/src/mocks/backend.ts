@@ -58,13 +58,27 @@ export class MockBackend {
     };
   }
 
+  private cache: CustomerRow[] | null = null;
+
+  /** Derived rows, cached so the mock stays quick at ?count=100000; edits drop the cache. */
   rows(): CustomerRow[] {
-    return this.customers.map((c) => toRow(c));
+    return (this.cache ??= this.customers.map((c) => toRow(c)));
   }
 
+  private lastList: { key: string; result: { filtered: CustomerRow[]; status_counts: StatusCounts } } | null = null;
+
   listCustomers(q: CustomerQuery) {
+    // Scrolling asks for many pages of one view; sort it once, not once per page.
+    const key = JSON.stringify([q.search, q.status, q.sort, q.descending]);
+    if (this.lastList?.key !== key || !this.cache) this.lastList = { key, result: this.filterSort(q) };
+    const { filtered, status_counts } = this.lastList.result;
+    const size = q.page_size ?? 50, page = q.page ?? 1;
+    return { count: filtered.length, page, page_size: size, total_pages: Math.ceil(filtered.length / size), status_counts, results: filtered.slice((page - 1) * size, page * size) };
+  }
+
+  private filterSort(q: CustomerQuery) {
     const needle = (q.search ?? '').trim().toLowerCase();
-    const searched = this.rows().filter((r) => {
+    const searched = [...this.rows()].filter((r) => {
       if (!needle) return true;
       const full = `${r.first_name} ${r.last_name}`.toLowerCase();
       return full.includes(needle) || r.email.toLowerCase().includes(needle) || (!!r.phone && /\d/.test(needle) && digits(r.phone).includes(digits(needle)));
@@ -81,8 +95,7 @@ export class MockBackend {
       const c = ka < kb ? -1 : ka > kb ? 1 : a.customer_id - b.customer_id;
       return desc ? -c : c;
     });
-    const size = q.page_size ?? 50, page = q.page ?? 1;
-    return { count: filtered.length, page, page_size: size, total_pages: Math.ceil(filtered.length / size), status_counts, results: filtered.slice((page - 1) * size, page * size) };
+    return { filtered, status_counts };
   }
 
   stats(): Stats {
@@ -134,6 +147,7 @@ export class MockBackend {
     if (edit.field === 'favorite') c.is_favorite = edit.value;
     if (edit.field === 'blocked') [c.is_blocked, c.blocked_reason] = [edit.value, edit.value ? edit.reason : null];
     if (edit.field === 'notes') c.notes = edit.value;
+    this.cache = null;
     const what = edit.field === 'favorite' ? (edit.value ? 'Marked favourite' : 'Unmarked favourite') : edit.field === 'blocked' ? (edit.value ? 'Blocked' : 'Unblocked') : 'Notes edited';
     this.activity.unshift({ id: `edit_${++this.edits}`, type: 'edit', customer_id: id, customer_name: `${c.first_name} ${c.last_name}`, title: what, description: 'Your edit', timestamp: new Date().toISOString(), status: null, amount: null, rating: null });
     if (this.sync.signed_in) this.sync.pending_pushes++;
