@@ -44,6 +44,28 @@ pub enum Command {
     Set(SetArgs),
     /// Export customers to CSV.
     Export(ExportArgs),
+    /// Sign in to the marketplace (password from a prompt or CLIENTELE_PASSWORD).
+    Login(LoginArgs),
+    /// Pull bookings and reviews from the marketplace and push pending edits.
+    Sync(SyncArgs),
+    /// Forget the marketplace sign-in (local data stays).
+    Logout,
+}
+
+#[derive(Args, Debug)]
+pub struct LoginArgs {
+    /// The marketplace's base URL, e.g. https://market.example
+    #[arg(long)]
+    pub url: String,
+    #[arg(long)]
+    pub email: String,
+}
+
+#[derive(Args, Debug)]
+pub struct SyncArgs {
+    /// Read every page and reconcile removals (otherwise at most daily).
+    #[arg(long)]
+    pub full: bool,
 }
 
 #[derive(Args, Debug)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod print;
+mod sync_cmd;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -123,6 +124,9 @@ fn dispatch(cli: Cli) -> Result<()> {
                 &r,
             );
         }
+        Command::Login(a) => sync_cmd::login(conn, &path, &a, json)?,
+        Command::Sync(a) => sync_cmd::sync(conn, &path, &a, json)?,
+        Command::Logout => sync_cmd::logout(conn, &path, json)?,
     }
     Ok(())
 }
