@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { freezeSafeDeps } from './vite.freezeSafe';
 
 // Tauri serves ui/dist; the dev server port is what src-tauri's devUrl points at.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), freezeSafeDeps()],
   clearScreen: false,
   server: { port: 1420, strictPort: true },
   build: { outDir: 'dist', target: 'es2021', chunkSizeWarningLimit: 1500 },

@@ -9,6 +9,8 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// Like the Tauri shell (freezePrototype: true): any library that breaks on it fails here.
+await ctx.addInitScript(() => Object.freeze(Object.prototype));
 const errors = [];
 async function open(query = '') {
   const p = await ctx.newPage();

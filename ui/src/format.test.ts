@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileName, formatDayRelative, formatMoney, formatRating, formatRelative, humanize, initials } from './format';
+import { fileName, formatDayRelative, formatMonth, formatMoney, formatRating, formatRelative, humanize, initials } from './format';
 
 // Intl puts a no-break space between code and digits; compare with plain spaces.
 const money = (a: string, c: string) => formatMoney(a, c).replace(/\s/g, ' ');
@@ -35,6 +35,7 @@ describe('dates', () => {
     expect(formatDayRelative('2026-03-11', '2026-03-10T23:00:00')).toBe('Tomorrow');
     expect(formatDayRelative('2026-03-15', '2026-03-10T08:00:00')).toBe('in 5 days');
     expect(formatDayRelative('2026-05-01', '2026-03-10T08:00:00')).toBe('1 May 2026');
+    expect(formatMonth('2026-03')).toBe('Mar 26');
   });
 });
 

@@ -1,8 +1,7 @@
 // Display-only formatting. Money arrives as a decimal string and is never used for arithmetic.
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
-
-dayjs.extend(relativeTime);
+// date-fns rather than dayjs: dayjs assigns Dayjs.prototype.valueOf, which throws when the
+// Tauri shell freezes Object.prototype (freezePrototype: true).
+import { differenceInCalendarDays, format, formatDistanceStrict, isValid, parseISO } from 'date-fns';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -39,35 +38,46 @@ export function formatCount(n: number): string {
   return new Intl.NumberFormat('en-IN').format(n);
 }
 
+type When = Date | string | number;
+const toDate = (w: When) => (typeof w === 'string' ? parseISO(w) : new Date(w));
+
 /** "3 days ago" for an instant. */
-export function formatRelative(iso: string, now: dayjs.ConfigType = undefined): string {
-  const d = dayjs(iso);
-  if (!d.isValid()) return '—';
-  return now === undefined ? d.fromNow() : d.from(now);
+export function formatRelative(iso: string, now: When = Date.now()): string {
+  const d = parseISO(iso);
+  if (!isValid(d)) return '—';
+  // Strict: "4 hours ago", not "about 4 hours ago" — shorter in a table column.
+  return formatDistanceStrict(d, toDate(now), { addSuffix: true, roundingMethod: 'floor' });
 }
 
 /** Exact timestamp for a title/tooltip. */
 export function formatDateTime(iso: string): string {
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('D MMM YYYY, HH:mm') : iso;
+  const d = parseISO(iso);
+  return isValid(d) ? format(d, 'd MMM yyyy, HH:mm') : iso;
 }
 
+/** A calendar date ("2026-03-10", local) as "10 Mar 2026". */
 export function formatDate(isoDate: string): string {
-  const d = dayjs(isoDate);
-  return d.isValid() ? d.format('D MMM YYYY') : isoDate;
+  const d = parseISO(isoDate);
+  return isValid(d) ? format(d, 'd MMM yyyy') : isoDate;
+}
+
+/** "2026-03" → "Mar 26" for chart axes. */
+export function formatMonth(yearMonth: string): string {
+  const d = parseISO(`${yearMonth}-01`);
+  return isValid(d) ? format(d, 'MMM yy') : yearMonth;
 }
 
 /** A calendar date relative to today: "Today", "Tomorrow", "in 5 days", "2 days ago". */
-export function formatDayRelative(isoDate: string, today: dayjs.ConfigType = undefined): string {
-  const d = dayjs(isoDate);
-  if (!d.isValid()) return isoDate;
-  const days = d.startOf('day').diff(dayjs(today).startOf('day'), 'day');
+export function formatDayRelative(isoDate: string, today: When = Date.now()): string {
+  const d = parseISO(isoDate);
+  if (!isValid(d)) return isoDate;
+  const days = differenceInCalendarDays(d, toDate(today));
   if (days === 0) return 'Today';
   if (days === 1) return 'Tomorrow';
   if (days === -1) return 'Yesterday';
   if (days > 1 && days < 14) return `in ${days} days`;
   if (days < -1 && days > -14) return `${-days} days ago`;
-  return d.format('D MMM YYYY');
+  return format(d, 'd MMM yyyy');
 }
 
 /** Initials from the first letters; works for Devanagari too (first code point of each). */

@@ -1,9 +1,8 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { api } from '../api';
-import { formatCount, formatMoney } from '../format';
+import { formatCount, formatMoney, formatMonth } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
 import { STATUSES, STATUS_COLOR, STATUS_LABEL } from '../theme';
@@ -35,7 +34,7 @@ export function ChartsPanel() {
   }
   // Money → number only to place bars; labels are formatted from the numbers for display.
   const months = data.months.map((m) => ({
-    month: dayjs(`${m.month}-01`).format('MMM YY'),
+    month: formatMonth(m.month),
     customers: m.new_customers,
     revenue: Number(m.revenue),
   }));
