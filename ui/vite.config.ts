@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { freezeSafeDeps } from './vite.freezeSafe';
+import { freezeSafeDeps } from './vite.freezeSafe.ts';
 
 // Tauri serves ui/dist; the dev server port is what src-tauri's devUrl points at.
 export default defineConfig({

@@ -34,43 +34,43 @@ export function App() {
 
   return (
     <RelationActionsProvider>
-    <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header>
-        <Header view={view} onSignIn={() => setSignInOpen(true)} />
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size={1400} px={0}>
-          <Stack gap="md">
-            <DemoBanner onSignIn={() => setSignInOpen(true)} />
-            <StatsCards />
-            <CustomerList
-              view={view}
-              searchText={searchText}
-              onSearchText={setSearchText}
-              onStatus={setStatus}
-              onSort={(key) => {
-                setSort(key);
-                setDescending(key !== 'name');
-              }}
-              onDescending={setDescending}
-              onOpen={setDetailId}
-              onSignIn={() => setSignInOpen(true)}
-              detailOpen={detailId !== null || signInOpen}
-            />
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, lg: 8 }}>
-                <ChartsPanel />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 4 }}>
-                <ActivityTimeline onOpen={setDetailId} />
-              </Grid.Col>
-            </Grid>
-          </Stack>
-        </Container>
-      </AppShell.Main>
-      <CustomerDrawer customerId={detailId} onClose={() => setDetailId(null)} />
-      <SignInModal opened={signInOpen} onClose={() => setSignInOpen(false)} />
-    </AppShell>
+      <AppShell header={{ height: 60 }} padding="md">
+        <AppShell.Header>
+          <Header view={view} onSignIn={() => setSignInOpen(true)} />
+        </AppShell.Header>
+        <AppShell.Main>
+          <Container size={1400} px={0}>
+            <Stack gap="md">
+              <DemoBanner onSignIn={() => setSignInOpen(true)} />
+              <StatsCards />
+              <CustomerList
+                view={view}
+                searchText={searchText}
+                onSearchText={setSearchText}
+                onStatus={setStatus}
+                onSort={(key) => {
+                  setSort(key);
+                  setDescending(key !== 'name');
+                }}
+                onDescending={setDescending}
+                onOpen={setDetailId}
+                onSignIn={() => setSignInOpen(true)}
+                detailOpen={detailId !== null || signInOpen}
+              />
+              <Grid gap="md">
+                <Grid.Col span={{ base: 12, lg: 8 }}>
+                  <ChartsPanel />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, lg: 4 }}>
+                  <ActivityTimeline onOpen={setDetailId} />
+                </Grid.Col>
+              </Grid>
+            </Stack>
+          </Container>
+        </AppShell.Main>
+        <CustomerDrawer customerId={detailId} onClose={() => setDetailId(null)} />
+        <SignInModal opened={signInOpen} onClose={() => setSignInOpen(false)} />
+      </AppShell>
     </RelationActionsProvider>
   );
 }

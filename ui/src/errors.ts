@@ -12,7 +12,7 @@ export function toErrorPayload(err: unknown): ErrorPayload {
 }
 
 /** Errors that a retry cannot fix; TanStack Query should not retry them. */
-const PERMANENT = new Set(['invalid_input', 'not_found', 'unauthorized', 'conflict']);
+const PERMANENT = new Set(['invalid_input', 'not_found', 'unauthorized', 'conflict', 'malformed', 'cancelled']);
 
 export function shouldRetry(failureCount: number, err: unknown): boolean {
   return failureCount < 2 && !PERMANENT.has(toErrorPayload(err).code);
