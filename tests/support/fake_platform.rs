@@ -224,10 +224,13 @@ async fn handle(
                 .await
                 .unwrap();
             let half = bytes.slice(..bytes.len() / 2);
-            let stream = futures_util::stream::iter(vec![
-                Ok(half),
-                Err(std::io::Error::other("connection reset")),
-            ]);
+            // Headers and half the body go out first; then the connection drops.
+            use futures_util::StreamExt;
+            let first = futures_util::stream::once(async move { Ok::<_, std::io::Error>(half) });
+            let stream = first.chain(futures_util::stream::once(async {
+                tokio::time::sleep(Duration::from_millis(30)).await;
+                Err(std::io::Error::other("connection reset"))
+            }));
             (
                 Response::builder()
                     .status(200)

@@ -173,3 +173,8 @@ pub fn platform_state(conn: &Connection) -> Vec<String> {
         .flat_map(|t| table(conn, t).into_iter().map(move |r| format!("{t}: {r}")))
         .collect()
 }
+
+pub fn integrity(conn: &Connection) -> String {
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
