@@ -35,6 +35,19 @@ await light.locator('[data-testid="notes-textarea"]').fill('x'.repeat(10_005));
 await light.waitForTimeout(300);
 await light.screenshot({ path: `${out}/notes.png` });
 
+await light.keyboard.press('Escape');
+await light.waitForTimeout(300);
+await light.locator('[data-testid="customer-row"] [data-testid="block-toggle"]').nth(2).click();
+await light.waitForSelector('[data-testid="block-reason"]');
+await light.waitForTimeout(300);
+await light.screenshot({ path: `${out}/block.png` });
+await light.keyboard.press('Escape');
+await light.waitForTimeout(300);
+await light.locator('[data-testid="demo-sign-in"]').click();
+await light.waitForSelector('[data-testid="sign-in-email"]');
+await light.waitForTimeout(300);
+await light.screenshot({ path: `${out}/sign-in.png` });
+
 const dark = await page('dark', '?signedin');
 await dark.screenshot({ path: `${out}/dark.png` });
 await dark.screenshot({ path: `${out}/dark-full.png`, fullPage: true });
@@ -44,6 +57,11 @@ await empty.goto(base + '?empty');
 await empty.waitForSelector('[data-testid="empty-state"]');
 await empty.waitForTimeout(500);
 await empty.screenshot({ path: `${out}/empty.png` });
+
+const loading = await browser.newContext({ viewport: { width: 1280, height: 800 } }).then((c) => c.newPage());
+await loading.goto(base + '?slow=4000');
+await loading.waitForTimeout(1200);
+await loading.screenshot({ path: `${out}/loading.png` });
 
 await browser.close();
 console.log('screenshots in', out);

@@ -28,7 +28,7 @@ export function SignInModal({ opened, onClose }: { opened: boolean; onClose: () 
       <form onSubmit={(e) => { e.preventDefault(); signIn.mutate(); }}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            Clientele reads your bookings and reviews from the marketplace. Your password is used once; the app keeps only a session token in your system keyring.
+            Clientele reads your bookings and reviews from the marketplace. Your password is not stored: the app keeps only a session token, in your system keyring where available.
           </Text>
           <TextInput label="Marketplace address" placeholder="https://api.example.com" required value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} data-testid="sign-in-base-url" data-autofocus />
           <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="sign-in-email" />
