@@ -46,6 +46,13 @@ await p.waitForTimeout(800);
 assert.ok((await p.locator(tid('customer-row')).count()) > 5);
 assert.ok((await p.locator(tid('customer-row')).count()) < 60, 'virtualised');
 step('deep scroll, virtualised');
+const edges = await p.evaluate(() => {
+  const head = [...document.querySelectorAll('.listHeader span')].find((e) => e.textContent === 'Spent').getBoundingClientRect().right;
+  const cell = document.querySelector('[data-testid="customer-row"] [data-testid="total-spent"]').getBoundingClientRect().right;
+  return [head, cell];
+});
+assert.ok(Math.abs(edges[0] - edges[1]) < 1.5, `header and rows aligned: ${edges}`);
+step('header aligned with rows');
 await p.locator(tid('customer-list-scroll')).evaluate((el) => (el.scrollTop = 0));
 await p.waitForTimeout(300);
 // Keyboard: arrows + Enter open the detail, Esc closes it.

@@ -29,6 +29,7 @@ type Props = {
 };
 
 const LIST_HEIGHT = 560;
+const HEADER_HEIGHT = 36;
 
 export function CustomerList(props: Props) {
   const { view, onOpen } = props;
@@ -47,6 +48,9 @@ export function CustomerList(props: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Rows start below the sticky header; keyboard scrolling keeps them out from under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -107,17 +111,6 @@ export function CustomerList(props: Props) {
           <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
         ) : (
           <div style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
-            <div className="listGrid listHeader" role="row">
-              <span>Customer</span>
-              <span>Phone · City</span>
-              <span>Status</span>
-              <span className="right">Bookings</span>
-              <span className="right">Spent</span>
-              <span className="right">Rating</span>
-              <span>Last booked</span>
-              <span>Next visit</span>
-              <span />
-            </div>
             <div
               ref={scrollRef}
               tabIndex={0}
@@ -127,6 +120,18 @@ export function CustomerList(props: Props) {
               data-testid="customer-list-scroll"
               style={{ height: count === 0 && !first.isPending ? 'auto' : LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
             >
+              {/* Inside the scroller so header and rows share its width (classic scrollbars). */}
+              <div className="listGrid listHeader" role="row" style={{ height: HEADER_HEIGHT }}>
+                <span>Customer</span>
+                <span>Phone · City</span>
+                <span>Status</span>
+                <span className="right">Bookings</span>
+                <span className="right">Spent</span>
+                <span className="right">Rating</span>
+                <span>Last booked</span>
+                <span>Next visit</span>
+                <span />
+              </div>
               {first.isPending ? (
                 Array.from({ length: 10 }, (_, i) => <RowSkeleton key={i} />)
               ) : count === 0 ? (
@@ -136,7 +141,7 @@ export function CustomerList(props: Props) {
                   {items.map((item) => {
                     const row = rowAt(item.index);
                     return (
-                      <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                      <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}>
                         {row ? (
                           <CustomerRowView customer={row} index={item.index} currency={currency} selected={item.index === selected} onSelect={setSelected} onOpen={onOpen} />
                         ) : (
