@@ -88,6 +88,24 @@ await p.locator(tid('block-reason')).fill('no-shows');
 await p.locator(tid('confirm-block')).click();
 await p.waitForFunction((id) => document.querySelector(`[data-customer-id="${id}"] [data-testid="status-badge"]`)?.getAttribute('data-status') === 'blocked', rowId);
 step('block with confirmation');
+// Unblock asks too.
+await p.locator(`[data-customer-id="${rowId}"] [data-testid="block-toggle"]`).click();
+await p.locator(tid('confirm-unblock')).click();
+await p.waitForFunction((id) => document.querySelector(`[data-customer-id="${id}"] [data-testid="block-toggle"]`)?.getAttribute('data-active') === 'false', rowId);
+step('unblock with confirmation');
+// Notes: counter, save, indicator.
+await p.locator(`[data-customer-id="${rowId}"] [data-testid="notes-button"]`).click();
+await p.locator(tid('notes-textarea')).fill('Prefers मङ्गलबार mornings');
+assert.match(await p.locator(tid('notes-counter')).textContent(), /^25 \/ 10,000$/);
+await p.locator(tid('notes-save')).click();
+await p.waitForFunction((id) => document.querySelector(`[data-customer-id="${id}"] [data-testid="notes-button"]`)?.getAttribute('data-has-notes') === 'true', rowId);
+step('notes saved');
+// No results → clear.
+await p.locator(tid('search-input')).fill('zzzz-nobody');
+await p.waitForSelector(tid('empty-state'));
+await p.locator(tid('clear-filters')).click();
+await p.waitForSelector(tid('customer-row'));
+step('empty search → clear');
 // Export.
 await p.locator(tid('export-button')).click();
 await p.locator(tid('export-view')).click();

@@ -5,3 +5,6 @@ export const NOTES_LIMIT = 10_000;
 export function noteLength(text: string): number {
   return Array.from(text).length;
 }
+
+/** The core's limit for a block reason (characters). */
+export const BLOCK_REASON_LIMIT = 500;

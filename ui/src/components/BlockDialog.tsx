@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CustomerRow } from '../bindings/core/CustomerRow';
+import { BLOCK_REASON_LIMIT, noteLength } from '../notes';
 
 type Props = {
   customer: CustomerRow | null;
@@ -28,7 +29,9 @@ export function BlockDialog({ customer, onClose, onConfirm }: Props) {
 
 function BlockForm({ customer, blocking, onClose, onConfirm }: { customer: CustomerRow; blocking: boolean } & Omit<Props, 'customer'>) {
   const [reason, setReason] = useState('');
+  const tooLong = noteLength(reason.trim()) > BLOCK_REASON_LIMIT;
   const confirm = () => {
+    if (tooLong) return;
     onConfirm(customer, blocking, blocking && reason.trim() ? reason.trim() : null);
     onClose();
   };
@@ -47,6 +50,7 @@ function BlockForm({ customer, blocking, onClose, onConfirm }: { customer: Custo
           placeholder="e.g. repeated no-shows"
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
+          error={tooLong ? `At most ${BLOCK_REASON_LIMIT} characters` : undefined}
           data-testid="block-reason"
         />
       )}
@@ -54,7 +58,7 @@ function BlockForm({ customer, blocking, onClose, onConfirm }: { customer: Custo
         <Button variant="default" onClick={onClose} data-testid="block-cancel">
           Cancel
         </Button>
-        <Button type="submit" color={blocking ? 'red' : 'indigo'} data-testid={blocking ? 'confirm-block' : 'confirm-unblock'} data-autofocus={!blocking || undefined}>
+        <Button type="submit" disabled={tooLong} color={blocking ? 'red' : 'indigo'} data-testid={blocking ? 'confirm-block' : 'confirm-unblock'} data-autofocus={!blocking || undefined}>
           {blocking ? 'Block' : 'Unblock'}
         </Button>
       </Group>
