@@ -39,7 +39,8 @@ impl ActivityKind {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export_to = "Activity.ts")]
 pub struct Activity {
-    pub id: i64,
+    /// Unique across kinds, e.g. `booking_303`, `review_248`, `edit_12`.
+    pub id: String,
     #[serde(rename = "type")]
     pub kind: ActivityKind,
     pub customer_id: i64,
@@ -73,7 +74,70 @@ pub struct ActivityPage {
     pub next_cursor: Option<String>,
 }
 
-/// Newest first; a cursor is `"<timestamp>|<id>"` of the last item shown.
+/// Position in the timeline: (timestamp, kind, row id), compared in that order.
+#[derive(Debug, Clone, PartialEq)]
+struct Cursor {
+    at: String,
+    kind: String,
+    id: i64,
+}
+
+impl Cursor {
+    fn parse(s: &str) -> Result<Cursor> {
+        let mut parts = s.split('|');
+        match (
+            parts.next(),
+            parts.next(),
+            parts.next().and_then(|i| i.parse().ok()),
+            parts.next(),
+        ) {
+            (Some(at), Some(kind), Some(id), None) => Ok(Cursor {
+                at: at.into(),
+                kind: kind.into(),
+                id,
+            }),
+            _ => Err(Error::invalid(format!("not an activity cursor: {s:?}"))),
+        }
+    }
+}
+
+/// One source of timeline items. New bookings and reviews come from their own tables;
+/// status changes and edits from `activity`. Each yields the same columns, newest first.
+fn source(kind: ActivityKind) -> (&'static str, &'static str) {
+    match kind {
+        ActivityKind::Booking => (
+            "'booking'",
+            "SELECT 'booking' AS kind, b.id AS rid, b.customer_id, b.created_at AS at,
+                b.status, NULL AS prev, b.total_amount AS amount, NULL AS rating, NULL AS detail,
+                b.service_title AS service
+           FROM bookings b",
+        ),
+        ActivityKind::Review => (
+            "'review'",
+            "SELECT 'review' AS kind, r.id AS rid, r.customer_id, r.created_at AS at,
+                NULL AS status, NULL AS prev, NULL AS amount, r.rating AS rating, NULL AS detail,
+                r.service_title AS service
+           FROM reviews r",
+        ),
+        ActivityKind::Status => (
+            "'status'",
+            "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
+                a.status AS status, a.prev_status AS prev, a.amount AS amount, a.rating AS rating,
+                a.detail AS detail,
+                (SELECT service_title FROM bookings b WHERE b.id = a.ref_id) AS service
+           FROM activity a WHERE a.kind = 'status'",
+        ),
+        ActivityKind::Edit => (
+            "'edit'",
+            "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
+                a.status AS status, a.prev_status AS prev, a.amount AS amount, a.rating AS rating,
+                a.detail AS detail, NULL AS service
+           FROM activity a WHERE a.kind = 'edit'",
+        ),
+    }
+}
+
+/// Newest first; a cursor is `"<timestamp>|<kind>|<id>"` of the last item shown.
 pub fn recent(conn: &Connection, q: &ActivityQuery) -> Result<ActivityPage> {
     let limit = q.limit.unwrap_or(10);
     if limit == 0 || limit > 200 {
@@ -81,53 +145,76 @@ pub fn recent(conn: &Connection, q: &ActivityQuery) -> Result<ActivityPage> {
             "activity limit must be from 1 to 200 (got {limit})"
         )));
     }
-    let mut clauses = vec!["1".to_string()];
+    let cursor = q.before.as_deref().map(Cursor::parse).transpose()?;
+    let kinds = match q.kind {
+        Some(k) => vec![k],
+        None => vec![
+            ActivityKind::Booking,
+            ActivityKind::Status,
+            ActivityKind::Review,
+            ActivityKind::Edit,
+        ],
+    };
     let mut params: Vec<SqlValue> = Vec::new();
-    if let Some(kind) = q.kind {
-        clauses.push("a.kind = ?".into());
-        params.push(SqlValue::Text(kind.as_str().into()));
-    }
-    if let Some(cursor) = &q.before {
-        let (at, id) = cursor
-            .rsplit_once('|')
-            .and_then(|(at, id)| Some((at.to_string(), id.parse::<i64>().ok()?)))
-            .ok_or_else(|| Error::invalid(format!("not an activity cursor: {cursor:?}")))?;
-        clauses.push("(a.at < ? OR (a.at = ? AND a.id < ?))".into());
-        params.extend([
-            SqlValue::Text(at.clone()),
-            SqlValue::Text(at),
-            SqlValue::Integer(id),
-        ]);
-    }
+    let arms: Vec<String> = kinds
+        .into_iter()
+        .map(|k| {
+            let (kind_lit, select) = source(k);
+            let (table_at, table_id) = match k {
+                ActivityKind::Booking => ("b.created_at", "b.id"),
+                ActivityKind::Review => ("r.created_at", "r.id"),
+                _ => ("a.at", "a.id"),
+            };
+            let glue = if select.contains(" WHERE ") { "AND" } else { "WHERE" };
+            let filter = match &cursor {
+                // `at <= ?` lets the index range-scan; the rest breaks ties exactly.
+                Some(c) => {
+                    params.extend([
+                        SqlValue::Text(c.at.clone()),
+                        SqlValue::Text(c.at.clone()),
+                        SqlValue::Text(c.at.clone()),
+                        SqlValue::Text(c.kind.clone()),
+                        SqlValue::Text(c.kind.clone()),
+                        SqlValue::Integer(c.id),
+                    ]);
+                    format!(
+                        "{glue} {table_at} <= ? AND ({table_at} < ? OR ({table_at} = ? AND ({kind_lit} < ? OR ({kind_lit} = ? AND {table_id} < ?))))"
+                    )
+                }
+                None => String::new(),
+            };
+            params.push(SqlValue::Integer(i64::from(limit) + 1));
+            format!("SELECT * FROM ({select} {filter} ORDER BY {table_at} DESC, {table_id} DESC LIMIT ?)")
+        })
+        .collect();
     params.push(SqlValue::Integer(i64::from(limit) + 1));
     let sql = format!(
-        "SELECT a.id, a.kind, a.customer_id, trim(c.first_name || ' ' || c.last_name), a.at,
-                a.status, a.prev_status, a.amount, a.rating, a.detail,
-                (SELECT service_title FROM bookings b WHERE b.id = a.ref_id AND a.kind IN ('booking', 'status'))
-           FROM activity a JOIN customers c ON c.id = a.customer_id
-          WHERE {} ORDER BY a.at DESC, a.id DESC LIMIT ?",
-        clauses.join(" AND ")
+        "SELECT t.kind, t.rid, t.customer_id, trim(c.first_name || ' ' || c.last_name), t.at, t.status,
+                t.prev, t.amount, t.rating, t.detail, t.service
+           FROM ({}) t JOIN customers c ON c.id = t.customer_id
+          ORDER BY t.at DESC, t.kind DESC, t.rid DESC LIMIT ?",
+        arms.join(" UNION ALL ")
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let mut activities = st
+    let mut rows = st
         .query_map(params_from_iter(params), item)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let next_cursor = if activities.len() > limit as usize {
-        activities.truncate(limit as usize);
-        activities
-            .last()
-            .map(|a| format!("{}|{}", a.timestamp, a.id))
+    let next_cursor = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last()
+            .map(|(a, rid)| format!("{}|{}|{rid}", a.timestamp, a.kind.as_str()))
     } else {
         None
     };
     Ok(ActivityPage {
-        activities,
+        activities: rows.into_iter().map(|(a, _)| a).collect(),
         next_cursor,
     })
 }
 
-fn item(r: &Row<'_>) -> rusqlite::Result<Activity> {
-    let kind: String = r.get(1)?;
+fn item(r: &Row<'_>) -> rusqlite::Result<(Activity, i64)> {
+    let kind: String = r.get(0)?;
+    let rid: i64 = r.get(1)?;
     let status: Option<String> = r.get(5)?;
     let prev: Option<String> = r.get(6)?;
     let rating: Option<i64> = r.get(8)?;
@@ -142,8 +229,8 @@ fn item(r: &Row<'_>) -> rusqlite::Result<Activity> {
         detail.as_deref(),
         &service,
     );
-    Ok(Activity {
-        id: r.get(0)?,
+    let activity = Activity {
+        id: format!("{}_{rid}", kind.as_str()),
         kind,
         customer_id: r.get(2)?,
         customer_name: r.get(3)?,
@@ -153,7 +240,8 @@ fn item(r: &Row<'_>) -> rusqlite::Result<Activity> {
         status,
         amount: r.get::<_, Option<i64>>(7)?.map(Money),
         rating,
-    })
+    };
+    Ok((activity, rid))
 }
 
 fn humanise(status: &str) -> String {

@@ -105,19 +105,55 @@ pub fn generate(conn: &mut Connection, customers: usize, seed: u64, clock: &Cloc
             "the database already holds {existing} customers; demo data goes into an empty database (choose another file with --db)"
         )));
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut ids = Ids::default();
     let mut rows = 0u64;
-    for start in (0..customers).step_by(CHUNK) {
-        let mut batch = Batch::default();
-        for i in start..(start + CHUNK).min(customers) {
-            customer_history(&mut rng, 1000 + i as i64, clock, &mut ids, &mut batch);
-        }
+    for batch in batches(customers, seed, *clock) {
         rows += batch.len() as u64;
         crate::ingest::apply_batch(conn, &batch)?;
     }
-    provider_edits(conn, &mut rng, customers, clock)?;
+    add_provider_edits(conn, customers, seed, clock)?;
     Ok(rows)
+}
+
+/// The demo's platform data as batches of [`CHUNK`] customers, generated lazily.
+pub fn batches(customers: usize, seed: u64, clock: Clock) -> DemoBatches {
+    DemoBatches {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        ids: Ids::default(),
+        next: 0,
+        customers,
+        clock,
+    }
+}
+
+pub struct DemoBatches {
+    rng: ChaCha8Rng,
+    ids: Ids,
+    next: usize,
+    customers: usize,
+    clock: Clock,
+}
+
+impl Iterator for DemoBatches {
+    type Item = Batch;
+
+    fn next(&mut self) -> Option<Batch> {
+        if self.next >= self.customers {
+            return None;
+        }
+        let end = (self.next + CHUNK).min(self.customers);
+        let mut batch = Batch::default();
+        for i in self.next..end {
+            customer_history(
+                &mut self.rng,
+                1000 + i as i64,
+                &self.clock,
+                &mut self.ids,
+                &mut batch,
+            );
+        }
+        self.next = end;
+        Some(batch)
+    }
 }
 
 #[derive(Default)]
@@ -273,12 +309,13 @@ fn customer_history(
 
 /// A few favourites, blocked customers and notes, as a provider would have set them.
 /// Demo edits are not pushed anywhere, so the outbox is cleared.
-fn provider_edits(
+pub fn add_provider_edits(
     conn: &mut Connection,
-    rng: &mut ChaCha8Rng,
     customers: usize,
+    seed: u64,
     clock: &Clock,
 ) -> Result<()> {
+    let rng = &mut ChaCha8Rng::seed_from_u64(seed ^ 0xED17);
     let tx = crate::db::write_tx(conn)?;
     let marked = (customers / 25).clamp(1, 2_000);
     for k in 0..marked {

@@ -5,7 +5,7 @@
 
 use crate::error::Result;
 use crate::model::{booking_status, CustomerStatus, Thresholds};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
 /// The facts about one live booking that the metrics read.
@@ -171,6 +171,7 @@ pub fn recompute_all(conn: &mut Connection) -> Result<()> {
         }
     }
     tx.execute("DELETE FROM customer_summary", [])?;
+    tx.execute("UPDATE status_counts SET n = 0", [])?;
     for (id, facts) in &by_customer {
         let (n, sum) = review_totals.get(id).copied().unwrap_or((0, 0));
         write_summary(&tx, *id, summarise(facts, n, sum), t)?;
@@ -179,19 +180,38 @@ pub fn recompute_all(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
+/// Moves one customer between the per-status counts the filter chips show.
+fn count_move(tx: &Transaction<'_>, old: Option<&str>, new: Option<&str>) -> Result<()> {
+    if old == new {
+        return Ok(());
+    }
+    let mut st = tx.prepare_cached("UPDATE status_counts SET n = n + ?2 WHERE status = ?1")?;
+    if let Some(old) = old {
+        st.execute(params![old, -1])?;
+    }
+    if let Some(new) = new {
+        st.execute(params![new, 1])?;
+    }
+    Ok(())
+}
+
 fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Thresholds) -> Result<()> {
     let Some(m) = m else {
-        tx.prepare_cached("DELETE FROM customer_summary WHERE customer_id = ?1")?
-            .execute([id])?;
-        return Ok(());
+        let old: Option<String> = tx
+            .prepare_cached("DELETE FROM customer_summary WHERE customer_id = ?1 RETURNING status")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        return count_move(tx, old.as_deref(), None);
     };
-    let (first, last, fav, blocked): (String, String, bool, bool) = tx
+    let (first, last, fav, blocked, old): (String, String, bool, bool, Option<String>) = tx
         .prepare_cached(
-            "SELECT c.first_name, c.last_name, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
+            "SELECT c.first_name, c.last_name, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0),
+                    (SELECT status FROM customer_summary s WHERE s.customer_id = c.id)
                FROM customers c LEFT JOIN relations r ON r.customer_id = c.id WHERE c.id = ?1",
         )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
     let status = status_for(blocked, fav, m.total_bookings, t);
+    count_move(tx, old.as_deref(), Some(status.as_str()))?;
     let avg = average_x100(m.rating_sum, m.review_count);
     tx.prepare_cached(
         "INSERT INTO customer_summary (customer_id, sort_name, status, total_bookings,
@@ -235,20 +255,19 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
 
 /// Re-derives one customer's status after a flag edit.
 pub fn refresh_status(tx: &Transaction<'_>, customer_id: i64, t: Thresholds) -> Result<()> {
-    let row: Option<(i64, bool, bool)> = tx
+    let row: Option<(String, i64, bool, bool)> = tx
         .prepare_cached(
-            "SELECT s.total_bookings, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
+            "SELECT s.status, s.total_bookings, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
                FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id
               WHERE s.customer_id = ?1",
         )?
-        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .ok();
-    if let Some((total, fav, blocked)) = row {
+        .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    if let Some((old, total, fav, blocked)) = row {
+        let new = status_for(blocked, fav, total, t).as_str();
         tx.prepare_cached("UPDATE customer_summary SET status = ?2 WHERE customer_id = ?1")?
-            .execute(params![
-                customer_id,
-                status_for(blocked, fav, total, t).as_str()
-            ])?;
+            .execute(params![customer_id, new])?;
+        count_move(tx, Some(&old), Some(new))?;
     }
     Ok(())
 }
@@ -271,6 +290,7 @@ pub fn refresh_all_statuses(tx: &Transaction<'_>, t: Thresholds) -> Result<()> {
         let new = status_for(blocked, fav, total, t).as_str();
         if new != old {
             update.execute(params![id, new])?;
+            count_move(tx, Some(&old), Some(new))?;
         }
     }
     Ok(())

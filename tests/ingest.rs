@@ -40,10 +40,25 @@ fn the_platform_samples_parse_and_apply() {
     let rep = db.apply(&all);
     assert_eq!(rep.bookings_new, 10);
     assert_eq!(rep.reviews_new, 10);
+    let timeline = clientele::activity::recent(
+        &db.conn,
+        &clientele::activity::ActivityQuery {
+            limit: Some(50),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let kinds = |k| timeline.activities.iter().filter(|a| a.kind == k).count();
+    assert_eq!(kinds(clientele::activity::ActivityKind::Booking), 10);
+    assert_eq!(kinds(clientele::activity::ActivityKind::Review), 10);
     assert_eq!(
-        count(&db, "SELECT count(*) FROM activity WHERE kind = 'booking'"),
-        10
+        timeline.activities[0].id, "booking_305",
+        "newest first, named as the platform does"
     );
+    assert!(timeline
+        .activities
+        .windows(2)
+        .all(|w| w[0].timestamp >= w[1].timestamp));
 }
 
 #[test]
@@ -190,4 +205,53 @@ fn malformed_documents_get_specific_errors() {
         assert_eq!(err.code(), "invalid_input");
         assert!(err.to_string().contains(needle), "{text}: {err}");
     }
+}
+
+#[test]
+fn the_search_index_follows_renames_and_placeholders() {
+    use clientele::customers::{list, CustomerQuery};
+    let mut db = TestDb::new();
+    let find = |db: &TestDb, s: &str| -> Vec<i64> {
+        list(
+            &db.conn,
+            &CustomerQuery {
+                search: Some(s.into()),
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap()
+        .results
+        .iter()
+        .map(|r| r.customer_id)
+        .collect()
+    };
+    // A review arrives before its customer's bookings: a placeholder named from display_name.
+    db.apply(&Batch {
+        bookings: vec![],
+        reviews: vec![review(1, 7, 5, "2026-11-01T00:00:00Z")],
+    });
+    db.apply(&bookings(vec![with_customer(
+        booking(1, 7, "completed", "2026-11-01T00:00:00Z", "2026-11-02", 100),
+        customer(7, "Sunita", "Gurung", Some("9811111111")),
+    )]));
+    assert_eq!(find(&db, "gurung"), vec![7]);
+    assert_eq!(
+        find(&db, "ram s."),
+        Vec::<i64>::new(),
+        "placeholder text left the index"
+    );
+    let mut renamed = with_customer(
+        booking(1, 7, "completed", "2026-11-01T00:00:00Z", "2026-11-02", 100),
+        customer(7, "Sunita", "Thapa", Some("9811111111")),
+    );
+    renamed.updated_at = "2026-11-03T00:00:00.000000Z".into();
+    db.apply(&bookings(vec![renamed]));
+    assert_eq!(find(&db, "thapa"), vec![7]);
+    assert_eq!(find(&db, "gurung"), Vec::<i64>::new());
+    let integrity: String = db
+        .conn
+        .query_row("INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1) RETURNING 'ok'", [], |r| r.get(0))
+        .unwrap_or_else(|e| e.to_string());
+    assert_eq!(integrity, "ok");
 }

@@ -180,7 +180,7 @@ fn activity_lists_every_kind_newest_first_with_filter_and_cursor() {
             },
         )
         .unwrap();
-        paged.extend(p.activities.iter().map(|a| a.id));
+        paged.extend(p.activities.iter().map(|a| a.id.clone()));
         match p.next_cursor {
             Some(c) => before = Some(c),
             None => break,
@@ -188,7 +188,10 @@ fn activity_lists_every_kind_newest_first_with_filter_and_cursor() {
     }
     assert_eq!(
         paged,
-        all.activities.iter().map(|a| a.id).collect::<Vec<_>>()
+        all.activities
+            .iter()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>()
     );
     for bad in [
         ActivityQuery {
