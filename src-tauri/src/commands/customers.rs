@@ -1,0 +1,59 @@
+use crate::state::AppState;
+use clientele::customers::{CustomerPage, CustomerQuery, CustomerRow};
+use clientele::history::CustomerDetail;
+use clientele::relations::RelationEdit;
+use clientele::{Clock, Result};
+use tauri::{AppHandle, Runtime, State};
+
+#[tauri::command]
+pub async fn list_customers(
+    state: State<'_, AppState>,
+    query: CustomerQuery,
+) -> Result<CustomerPage> {
+    let page = state
+        .with_conn(|c| clientele::customers::list(c, &query, &Clock::system()))
+        .await;
+    log_first_list();
+    page
+}
+
+#[tauri::command]
+pub async fn get_customer(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    page: u32,
+    page_size: u32,
+) -> Result<CustomerDetail> {
+    state
+        .with_conn(|c| {
+            clientele::history::detail(c, customer_id, page, page_size, &Clock::system())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_relation<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    customer_id: i64,
+    edit: RelationEdit,
+) -> Result<CustomerRow> {
+    let row = state
+        .with_conn(|c| clientele::relations::edit(c, customer_id, &[edit], &Clock::system()))
+        .await?;
+    crate::events::data_changed(&app);
+    Ok(row)
+}
+
+/// Logs once how long after process start the first list was served (launch measurement).
+fn log_first_list() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if let Some(started) = crate::STARTED.get() {
+        ONCE.call_once(|| {
+            tracing::info!(
+                "first customer list served {:?} after start",
+                started.elapsed()
+            )
+        });
+    }
+}

@@ -1,0 +1,29 @@
+use crate::state::AppState;
+use clientele::activity::{ActivityPage, ActivityQuery};
+use clientele::stats::{Charts, Stats};
+use clientele::{Clock, Result};
+use tauri::State;
+
+#[tauri::command]
+pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
+    state
+        .with_conn(|c| clientele::stats::stats(c, &Clock::system()))
+        .await
+}
+
+#[tauri::command]
+pub async fn get_charts(state: State<'_, AppState>) -> Result<Charts> {
+    state
+        .with_conn(|c| clientele::stats::charts(c, &Clock::system()))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_activity(
+    state: State<'_, AppState>,
+    query: ActivityQuery,
+) -> Result<ActivityPage> {
+    state
+        .with_conn(|c| clientele::activity::recent(c, &query))
+        .await
+}

@@ -1,0 +1,18 @@
+use crate::info::AppInfo;
+use crate::state::AppState;
+use clientele::{Clock, Result};
+
+#[tauri::command]
+pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo> {
+    let session = state.session();
+    let currency = state
+        .with_conn(|c| clientele::settings::currency(c))
+        .await?;
+    Ok(AppInfo {
+        db_path: session.path.display().to_string(),
+        demo: session.is_demo(),
+        currency,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        default_export_name: clientele::export::default_file_name(&Clock::system()),
+    })
+}

@@ -1,0 +1,15 @@
+//! What the UI needs to know about this app instance.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Returned by `app_info`; `demo` makes the UI show the sample-data banner.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export_to = "AppInfo.ts")]
+pub struct AppInfo {
+    pub db_path: String,
+    pub demo: bool,
+    pub currency: String,
+    pub version: String,
+    pub default_export_name: String,
+}

@@ -1,0 +1,152 @@
+//! The app's state: which database is open (demo or the real one) and the connection.
+//!
+//! The connection sits in a `std::sync::Mutex`: queries take milliseconds, and no code holds
+//! the lock across an `.await`. It is opened lazily, once, behind a `OnceCell`, so the window
+//! appears while a first-run demo database is still being generated.
+
+use clientele::{Clock, Error, Result};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use tauri::Manager;
+use tokio::sync::OnceCell;
+
+pub type Db = Arc<Mutex<Connection>>;
+
+/// Demo data: the seed and default size (env `CLIENTELE_DEMO_CUSTOMERS` overrides the size).
+pub const DEMO_SEED: u64 = 42;
+pub const DEMO_CUSTOMERS: usize = 2_000;
+
+/// One open database file.
+pub struct Session {
+    pub path: PathBuf,
+    /// `Some(size)` for the generated sample database.
+    pub demo_size: Option<usize>,
+    conn: OnceCell<Db>,
+}
+
+impl Session {
+    pub fn new(path: PathBuf, demo_size: Option<usize>) -> Arc<Session> {
+        Arc::new(Session {
+            path,
+            demo_size,
+            conn: OnceCell::new(),
+        })
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.demo_size.is_some()
+    }
+
+    /// The connection, opening (and for the demo, first generating) the file on first use.
+    pub async fn db(&self) -> Result<Db> {
+        self.conn
+            .get_or_try_init(|| async {
+                let (path, demo) = (self.path.clone(), self.demo_size);
+                tauri::async_runtime::spawn_blocking(move || open(&path, demo))
+                    .await
+                    .map_err(|e| Error::Storage(format!("opening the database failed: {e}")))?
+                    .map(|c| Arc::new(Mutex::new(c)))
+            })
+            .await
+            .cloned()
+    }
+}
+
+fn open(path: &Path, demo: Option<usize>) -> Result<Connection> {
+    if let Some(size) = demo.filter(|_| !path.exists()) {
+        generate_demo(path, size)?;
+    }
+    clientele::db::open(path)
+}
+
+/// Generates into a side file and renames it into place, so an interrupted first run never
+/// leaves a half-filled demo database behind.
+fn generate_demo(path: &Path, size: usize) -> Result<()> {
+    let partial = path.with_extension("db.partial");
+    for f in [&partial, &partial.with_extension("partial-wal")] {
+        let _ = std::fs::remove_file(f);
+    }
+    let started = std::time::Instant::now();
+    {
+        let mut conn = clientele::db::open(&partial)?;
+        clientele::demo::generate(&mut conn, size, DEMO_SEED, &Clock::system())?;
+    } // closing the connection checkpoints the WAL into the file
+    std::fs::rename(&partial, path)?;
+    tracing::info!(
+        "generated demo database {} ({size} customers) in {:?}",
+        path.display(),
+        started.elapsed()
+    );
+    Ok(())
+}
+
+pub struct AppState {
+    session: RwLock<Arc<Session>>,
+    pub sync: crate::commands::sync::SyncControl,
+    /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
+    pub export_to: Option<PathBuf>,
+}
+
+impl AppState {
+    pub fn new(session: Arc<Session>) -> AppState {
+        AppState {
+            session: RwLock::new(session),
+            sync: Default::default(),
+            export_to: std::env::var_os("CLIENTELE_EXPORT_TO").map(PathBuf::from),
+        }
+    }
+
+    /// `CLIENTELE_DB` if set; else the real database once an account is configured;
+    /// else the demo database in the per-user data directory.
+    pub fn from_env() -> AppState {
+        if let Some(path) = std::env::var_os("CLIENTELE_DB") {
+            return AppState::new(Session::new(path.into(), None));
+        }
+        let real = clientele::default_db_path();
+        if crate::commands::sync::account_configured(&real) {
+            return AppState::new(Session::new(real, None));
+        }
+        let size = std::env::var("CLIENTELE_DEMO_CUSTOMERS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEMO_CUSTOMERS);
+        AppState::new(Session::new(demo_db_path(&real), Some(size)))
+    }
+
+    pub fn session(&self) -> Arc<Session> {
+        self.session
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Switches to another database (after signing in or out).
+    pub fn switch_to(&self, session: Arc<Session>) {
+        *self.session.write().unwrap_or_else(|e| e.into_inner()) = session;
+    }
+
+    /// Runs one core call with the connection. Never awaits while holding the lock.
+    pub async fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let db = self.session().db().await?;
+        let mut conn = db.lock().map_err(|_| {
+            Error::Storage("the database lock was poisoned; restart Clientele".into())
+        })?;
+        f(&mut conn)
+    }
+}
+
+/// `demo.db` next to the real database.
+pub fn demo_db_path(real: &Path) -> PathBuf {
+    real.with_file_name("demo.db")
+}
+
+/// Opens the database in the background at startup.
+pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    tauri::async_runtime::spawn(async move {
+        let session = app.state::<AppState>().session();
+        if let Err(e) = session.db().await {
+            tracing::error!("cannot open {}: {e}", session.path.display());
+        }
+    });
+}
