@@ -46,15 +46,16 @@ export function BookingHistory({ detail, loading, currency, page, onPage }: Prop
                 ))
               : detail.bookings.map((b) => (
                   <Table.Tr key={b.id} data-testid="booking-row" data-booking-id={b.id} style={b.live ? undefined : { opacity: 0.55 }}>
-                    <Table.Td maw={180} className="truncate" title={b.live ? b.service_title : `${b.service_title} (no longer on the marketplace)`}>
+                    <Table.Td maw={170} className="truncate" title={b.live ? b.service_title : `${b.service_title} (no longer on the marketplace)`}>
                       {b.service_title}
                     </Table.Td>
                     <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
                       {formatDate(b.booking_date)}
                       {b.booking_time && <Text span c="dimmed" size="xs"> {b.booking_time.slice(0, 5)}</Text>}
                     </Table.Td>
-                    <Table.Td>
-                      <Badge size="xs" variant="light" color={BOOKING_COLOR[b.status] ?? 'gray'}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {/* Sentence case and no max width: long platform statuses stay readable. */}
+                      <Badge size="sm" variant="light" tt="none" fw={500} maw="none" color={BOOKING_COLOR[b.status] ?? 'gray'}>
                         {humanize(b.status)}
                       </Badge>
                     </Table.Td>
