@@ -154,21 +154,31 @@ pub struct CustomerPage {
     pub results: Vec<CustomerRow>,
 }
 
-/// Columns read by [`row`], in order. `?today` is bound by the caller.
-pub(crate) const ROW_SELECT: &str = "
-    SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.avatar_url,
-           s.status, s.total_bookings, s.cancelled_bookings, s.total_spent, s.rating_x100,
-           s.review_count, s.first_booking_at, s.last_booking_at, s.last_visit_on,
-           (SELECT min(b.booking_date) FROM bookings b
+/// The next visit (SPEC §2): the earliest open booking from today (`:today`, local date).
+macro_rules! next_visit_sql {
+    () => {
+        "(SELECT min(b.booking_date) FROM bookings b
              WHERE b.customer_id = s.customer_id AND b.removed = 0
                AND b.status IN ('pending', 'confirmed', 'payment_pending')
-               AND b.booking_date >= :today) AS next_visit_on,
-           coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0), r.blocked_reason,
-           coalesce(r.notes, ''), coalesce(r.tags, '[]'),
-           s.last_service_title, s.last_service_date, s.last_service_amount
-      FROM customer_summary s
-      JOIN customers c ON c.id = s.customer_id
-      LEFT JOIN relations r ON r.customer_id = s.customer_id";
+               AND b.booking_date >= :today)"
+    };
+}
+pub(crate) const NEXT_VISIT_SQL: &str = next_visit_sql!();
+
+/// Columns read by [`row`], in order; `:today` is bound by the caller.
+pub(crate) const ROW_SELECT: &str = concat!(
+    "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.city, c.avatar_url,
+            s.status, s.total_bookings, s.cancelled_bookings, s.total_spent, s.rating_x100,
+            s.review_count, s.first_booking_at, s.last_booking_at, s.last_visit_on, ",
+    next_visit_sql!(),
+    " AS next_visit_on,
+            coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0), r.blocked_reason,
+            coalesce(r.notes, ''), coalesce(r.tags, '[]'),
+            s.last_service_title, s.last_service_date, s.last_service_amount
+       FROM customer_summary s
+       JOIN customers c ON c.id = s.customer_id
+       LEFT JOIN relations r ON r.customer_id = s.customer_id"
+);
 
 pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
     let status: String = r.get(7)?;

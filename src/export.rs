@@ -1,10 +1,13 @@
 //! CSV export (SPEC §3): UTF-8 with BOM, formula-injection guard, written atomically.
 
-use crate::customers::{filter_sql, order_sql, row, CustomerRow, SortKey, ROW_SELECT};
+use crate::customers::{
+    filter_sql, order_sql, row, CustomerRow, SortKey, NEXT_VISIT_SQL, ROW_SELECT,
+};
 use crate::error::{Error, Result};
 use crate::model::{Clock, CustomerStatus};
-use rusqlite::{params_from_iter, types::Value as SqlValue, Connection};
+use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use ts_rs::TS;
@@ -123,19 +126,21 @@ pub fn export_csv(
     buf.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(buf);
     w.write_record(COLUMNS)?;
+    // One grouped read of upcoming visits instead of a lookup per exported row.
+    let next_visits = next_visits(conn, clock)?;
     let (where_sql, params) = filter_sql(filter.search.as_deref(), filter.status);
     let sql = format!(
         "{} WHERE {where_sql} {}",
-        ROW_SELECT.replace(":today", "?"),
+        ROW_SELECT.replace(NEXT_VISIT_SQL, "NULL"),
         order_sql(SortKey::LastBooking, true)
     );
-    let mut all = vec![SqlValue::Text(clock.today().to_string())];
-    all.extend(params);
     let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(params_from_iter(all))?;
+    let mut rows = st.query(params_from_iter(params))?;
     let mut n = 0u64;
     while let Some(r) = rows.next()? {
-        w.write_record(record(&row(r, clock)?, clock))?;
+        let mut c = row(r, clock)?;
+        c.next_visit_on = next_visits.get(&c.customer_id).cloned();
+        w.write_record(record(&c, clock))?;
         n += 1;
     }
     let buf = w
@@ -153,4 +158,16 @@ pub fn export_csv(
         rows: n,
         bytes,
     })
+}
+
+/// Each customer's next visit (SPEC §2), read once from the open-bookings index.
+fn next_visits(conn: &Connection, clock: &Clock) -> Result<HashMap<i64, String>> {
+    let mut st = conn.prepare(
+        "SELECT customer_id, min(booking_date) FROM bookings
+          WHERE removed = 0 AND status IN ('pending', 'confirmed', 'payment_pending')
+            AND booking_date >= ?1
+          GROUP BY customer_id",
+    )?;
+    let rows = st.query_map([clock.today().to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
