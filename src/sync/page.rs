@@ -79,6 +79,13 @@ pub fn parse_page(kind: Kind, doc: &Value) -> Result<Page> {
     })
 }
 
+/// Parses a list page from raw bytes (invalid or truncated JSON is `malformed`).
+pub fn parse_page_bytes(kind: Kind, bytes: &[u8]) -> Result<Page> {
+    let doc: Value = serde_json::from_slice(bytes)
+        .map_err(|e| Error::Malformed(format!("the marketplace sent invalid JSON: {e}")))?;
+    parse_page(kind, &doc)
+}
+
 /// Parses one booking (the by-id endpoint).
 pub fn parse_one_booking(doc: &Value) -> Result<Batch> {
     let rec = doc.as_object().ok_or_else(|| {
