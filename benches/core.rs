@@ -10,6 +10,7 @@ use clientele::customers::{list, CustomerQuery, SortKey};
 use clientele::export::{export_csv, ExportFilter};
 use clientele::{db, demo, history, stats, Clock, CustomerStatus};
 use serde_json::{json, Value};
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 fn percentile(samples: &mut [Duration], p: f64) -> f64 {
@@ -75,12 +76,12 @@ fn run(customers: usize) -> Value {
     let q = |c: &CustomerQuery| list(&conn, c, &clock).unwrap();
     row(
         "list: no filter",
-        measure(n, |_| drop(q(&CustomerQuery::default()))),
+        measure(n, |_| black_box(q(&CustomerQuery::default()))),
     );
     row(
         "list: search \"sh\"",
         measure(n, |_| {
-            drop(q(&CustomerQuery {
+            black_box(q(&CustomerQuery {
                 search: Some("sh".into()),
                 ..Default::default()
             }))
@@ -89,7 +90,7 @@ fn run(customers: usize) -> Value {
     row(
         "list: search \"shre\"",
         measure(n, |_| {
-            drop(q(&CustomerQuery {
+            black_box(q(&CustomerQuery {
                 search: Some("shre".into()),
                 ..Default::default()
             }))
@@ -98,7 +99,7 @@ fn run(customers: usize) -> Value {
     row(
         "list: status regular",
         measure(n, |_| {
-            drop(q(&CustomerQuery {
+            black_box(q(&CustomerQuery {
                 status: Some(CustomerStatus::Regular),
                 ..Default::default()
             }))
@@ -107,7 +108,7 @@ fn run(customers: usize) -> Value {
     row(
         "list: sort by spend",
         measure(n, |_| {
-            drop(q(&CustomerQuery {
+            black_box(q(&CustomerQuery {
                 sort: Some(SortKey::TotalSpent),
                 ..Default::default()
             }))
@@ -116,7 +117,7 @@ fn run(customers: usize) -> Value {
     row(
         "list: page 50",
         measure(n, |_| {
-            drop(q(&CustomerQuery {
+            black_box(q(&CustomerQuery {
                 page: Some(50),
                 ..Default::default()
             }))
@@ -124,24 +125,24 @@ fn run(customers: usize) -> Value {
     );
     row(
         "stats",
-        measure(n, |_| drop(stats::stats(&conn, &clock).unwrap())),
+        measure(n, |_| black_box(stats::stats(&conn, &clock).unwrap())),
     );
     row(
         "activity (10)",
         measure(n, |_| {
-            drop(recent(&conn, &ActivityQuery::default()).unwrap())
+            black_box(recent(&conn, &ActivityQuery::default()).unwrap())
         }),
     );
     row(
         "detail",
         measure(n, |i| {
             let id = 1000 + (i * 7919 % customers) as i64;
-            drop(history::detail(&conn, id, 1, 20, &clock).unwrap())
+            black_box(history::detail(&conn, id, 1, 20, &clock).unwrap())
         }),
     );
     row(
         "charts",
-        measure(20, |_| drop(stats::charts(&conn, &clock).unwrap())),
+        measure(20, |_| black_box(stats::charts(&conn, &clock).unwrap())),
     );
     let out = dir.path().join("export.csv");
     let t = Instant::now();
