@@ -86,6 +86,8 @@ pub struct AppState {
     pub sync: crate::commands::sync::SyncControl,
     /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
     pub export_to: Option<PathBuf>,
+    /// The database a sign-in goes to (the demo is never synced).
+    pub account_db: PathBuf,
 }
 
 impl AppState {
@@ -94,6 +96,9 @@ impl AppState {
             session: RwLock::new(session),
             sync: Default::default(),
             export_to: std::env::var_os("CLIENTELE_EXPORT_TO").map(PathBuf::from),
+            account_db: std::env::var_os("CLIENTELE_DB")
+                .map(PathBuf::from)
+                .unwrap_or_else(clientele::default_db_path),
         }
     }
 

@@ -44,6 +44,7 @@ impl TestApp {
         TestApp::with_state(dir, |d| {
             let mut s = AppState::new(Session::new(d.join("clientele.db"), None));
             s.export_to = Some(d.join("export.csv"));
+            s.account_db = d.join("clientele.db");
             s
         })
     }
@@ -52,6 +53,8 @@ impl TestApp {
         dir: tempfile::TempDir,
         state: impl FnOnce(&std::path::Path) -> AppState,
     ) -> TestApp {
+        // Tokens go to a 0600 file in the test's folder, never the developer's keyring.
+        std::env::set_var("CLIENTELE_TOKEN_STORE", "file");
         let state = state(dir.path());
         let app = clientele_app::configure(mock_builder(), state)
             .build(mock_context(noop_assets()))
