@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Progress, Skeleton, Stack, Text
 import { IconAlertCircle, IconCloudUpload, IconDots, IconLogout, IconRefresh, IconX } from '@tabler/icons-react';
 import type { SyncProgress } from '../bindings/core/SyncProgress';
 import { formatCount, formatDateTime, formatRelative, humanize } from '../format';
+import { useNow } from '../hooks/useNow';
 import { useSync } from '../hooks/useSync';
 
 function progressText(p: SyncProgress): string {
@@ -11,6 +12,7 @@ function progressText(p: SyncProgress): string {
 
 export function SyncArea({ onSignIn }: { onSignIn: () => void }) {
   const { status, progress, syncNow, cancel, signOut } = useSync(onSignIn);
+  useNow(30_000); // keeps "Synced 3 minutes ago" current
   if (status.isPending) return <Skeleton height={30} width={220} />;
   const s = status.data;
   if (!s || !s.signed_in) {
@@ -20,7 +22,8 @@ export function SyncArea({ onSignIn }: { onSignIn: () => void }) {
       </Button>
     );
   }
-  const running = syncNow.isPending;
+  // Also true for a sync the shell's timer started (known only from its progress events).
+  const running = syncNow.isPending || progress !== null;
   return (
     <Group gap="sm" wrap="nowrap" data-testid="sync-area">
       {running && progress ? (

@@ -15,12 +15,20 @@ export function useSync(onNeedSignIn: () => void) {
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let dropped = false;
-    onSyncProgress((p) => setProgress(p.phase === 'done' ? null : p)).then((fn) => {
+    // Timer syncs report progress too. A sync that dies without a final "done" must not leave
+    // the progress bar up forever: it clears after a quiet spell.
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    onSyncProgress((p) => {
+      clearTimeout(quiet);
+      setProgress(p.phase === 'done' ? null : p);
+      if (p.phase !== 'done') quiet = setTimeout(() => setProgress(null), 60_000);
+    }).then((fn) => {
       if (dropped) fn();
       else unlisten = fn;
     });
     return () => {
       dropped = true;
+      clearTimeout(quiet);
       unlisten?.();
     };
   }, []);
