@@ -58,6 +58,9 @@ try {
 } finally {
   await app.stop();
 }
+// The app's own log line: process start → first list query answered (no WebDriver overhead).
+const served = /first customer list served ([\d.]+)(ms|s|µs)/.exec(app.driverLog.join(''));
+if (served) result.app_first_list_served_ms = Number(served[1]) * ({ ms: 1, s: 1000, µs: 0.001 }[served[2]]);
 console.log(JSON.stringify(result));
 
 /** Sum of VmRSS over the app started under our tauri-driver and its descendants (WebKit). */

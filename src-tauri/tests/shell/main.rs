@@ -4,6 +4,7 @@
 
 mod bindings;
 mod edit_export;
+mod fake_platform;
 mod harness;
 mod read;
 mod registry;

@@ -25,3 +25,57 @@ fn signing_in_to_an_unreachable_server_is_offline() {
     assert_eq!(app.err_code("sign_in", args), "offline");
     assert_eq!(app.ok("sync_status", json!({}))["signed_in"], false);
 }
+
+#[test]
+fn signing_in_from_the_demo_switches_to_the_account_database() {
+    let platform = crate::fake_platform::start();
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::with_state(dir, |d| {
+        let mut s = clientele_app::state::AppState::new(clientele_app::state::Session::new(
+            d.join("demo.db"),
+            Some(30),
+        ));
+        s.account_db = d.join("clientele.db");
+        s
+    });
+    assert_eq!(app.ok("app_info", json!({}))["demo"], true);
+
+    let wrong = json!({ "baseUrl": platform, "email": "p@example.test", "password": "nope" });
+    assert_eq!(app.err_code("sign_in", wrong), "unauthorized");
+    assert_eq!(
+        app.ok("app_info", json!({}))["demo"],
+        true,
+        "a failed sign-in stays in the demo"
+    );
+
+    let args = json!({ "baseUrl": platform, "email": "p@example.test", "password": "pw" });
+    let status = app.ok("sign_in", args);
+    assert_eq!(
+        (status["signed_in"].as_bool(), status["email"].as_str()),
+        (Some(true), Some("p@example.test"))
+    );
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(info["demo"], false);
+    assert!(info["db_path"].as_str().unwrap().ends_with("clientele.db"));
+    assert_eq!(
+        app.ok("get_stats", json!({}))["total_customers"],
+        0,
+        "the account's own, empty book"
+    );
+    assert_eq!(
+        app.data_changed_count(),
+        1,
+        "the page reloads on the new database"
+    );
+    assert!(clientele_app::commands::sync::account_configured(
+        &app.dir.path().join("clientele.db")
+    ));
+
+    assert_eq!(app.ok("sign_out", json!({}))["signed_in"], false);
+    assert_eq!(app.ok("sync_status", json!({}))["signed_in"], false);
+    assert_eq!(
+        app.ok("app_info", json!({}))["demo"],
+        false,
+        "local data stays open after sign-out"
+    );
+}
