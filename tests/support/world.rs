@@ -95,9 +95,20 @@ pub fn npt() -> FixedOffset {
 }
 
 impl World {
-    /// A provider with `n_bookings` bookings over `n_customers` customers, ~40% of
-    /// completed ones reviewed. Bookings older than two weeks are settled; newer ones open.
+    /// A provider with `n_bookings` bookings over `n_customers` customers in the last year,
+    /// ~40% of completed ones reviewed. Bookings older than two weeks are settled.
     pub fn generate(n_customers: i64, n_bookings: i64, seed: u64) -> World {
+        World::generate_over(n_customers, n_bookings, seed, 365, 14)
+    }
+
+    /// As `generate`, created over `span_days`; bookings newer than `open_days` are open.
+    pub fn generate_over(
+        n_customers: i64,
+        n_bookings: i64,
+        seed: u64,
+        span_days: i64,
+        open_days: i64,
+    ) -> World {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let now: DateTime<Utc> = "2026-11-24T12:00:00Z".parse().unwrap();
         let mut w = World {
@@ -131,14 +142,14 @@ impl World {
             );
         }
         // Spread creation over a year; ids grow with created_at like a real database.
-        let span = 365 * 24 * 3600;
+        let span = span_days * 24 * 3600;
         let mut offsets: Vec<i64> = (0..n_bookings).map(|_| rng.random_range(0..span)).collect();
         offsets.sort_unstable_by(|a, b| b.cmp(a));
         for (i, back) in offsets.into_iter().enumerate() {
             let id = 1 + i as i64;
             let created = now - Duration::seconds(back);
             let customer_id = 100 + rng.random_range(0..n_customers.max(1));
-            let open = back < 14 * 24 * 3600;
+            let open = back < open_days * 24 * 3600;
             let status = if open {
                 OPEN[rng.random_range(0..OPEN.len())]
             } else {
