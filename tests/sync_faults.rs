@@ -78,14 +78,8 @@ async fn connection_refused_is_offline_and_keeps_data() {
         .local_addr()
         .unwrap()
         .port();
-    let conn = env.conn();
-    clientele::sync::state::set(
-        &conn,
-        clientele::sync::state::BASE_URL,
-        &format!("http://127.0.0.1:{port}"),
-    )
-    .unwrap();
-    drop(conn);
+    let url = format!("http://127.0.0.1:{port}");
+    clientele::sync::state::set(&env.conn(), clientele::sync::state::BASE_URL, &url).unwrap();
     let err = env.sync(false).await.unwrap_err();
     assert_eq!(err.code(), "offline");
     let after: Vec<String> = env

@@ -270,7 +270,7 @@ fn answer(
     body: &Bytes,
 ) -> (Response, usize) {
     let mut s = state.lock().unwrap();
-    let q: HashMap<String, String> = uri.query().map(|q| url_pairs(q)).unwrap_or_default();
+    let q: HashMap<String, String> = uri.query().map(url_pairs).unwrap_or_default();
     let path = uri.path();
     let input: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     match (method.as_str(), path) {
@@ -380,10 +380,10 @@ impl Server {
                     .collect();
                 match q.get("ordering").map(String::as_str) {
                     Some("-created_at") => {
-                        list.sort_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id)))
+                        list.sort_by_key(|b| std::cmp::Reverse((b.created_at, b.id)))
                     }
                     Some("created_at") => list.sort_by_key(|b| (b.created_at, b.id)),
-                    _ => list.sort_by(|a, b| b.booking_date.cmp(&a.booking_date)),
+                    _ => list.sort_by_key(|b| std::cmp::Reverse(b.booking_date)),
                 }
                 paginate(path, q, &list, 100, |b| w.booking_json(b))
             }
@@ -400,7 +400,7 @@ impl Server {
                 let mut list: Vec<&FakeReview> = w.reviews.values().collect();
                 match q.get("ordering").map(String::as_str) {
                     Some("created_at") => list.sort_by_key(|r| (r.created_at, r.id)),
-                    _ => list.sort_by(|a, b| (b.created_at, b.id).cmp(&(a.created_at, a.id))),
+                    _ => list.sort_by_key(|b| std::cmp::Reverse((b.created_at, b.id))),
                 }
                 paginate(path, q, &list, 100, |r| w.review_json(r))
             }
