@@ -236,7 +236,7 @@ pub(crate) fn filter_sql(
             params.push(SqlValue::Text(expr));
         }
         SearchPlan::Scan(needle) => {
-            clauses.push("instr(c.search_text, ?) > 0".into());
+            clauses.push("instr(s.search_text, ?) > 0".into());
             params.push(SqlValue::Text(needle));
         }
     }
@@ -266,14 +266,16 @@ pub(crate) fn order_sql(sort: SortKey, descending: bool) -> String {
 pub fn status_counts(conn: &Connection, search: Option<&str>) -> Result<StatusCounts> {
     let mut counts = StatusCounts::default();
     let (where_sql, params) = filter_sql(search, None);
-    let sql = if where_sql == "1" {
-        "SELECT status, n FROM status_counts".to_string()
-    } else {
-        format!(
-            "SELECT s.status, count(*) FROM customer_summary s
-               JOIN customers c ON c.id = s.customer_id
+    let sql = match plan(search.unwrap_or("")) {
+        SearchPlan::All => "SELECT status, n FROM status_counts".to_string(),
+        // The covering index holds both the status and the text the scan reads.
+        SearchPlan::Scan(_) => format!(
+            "SELECT s.status, count(*) FROM customer_summary s INDEXED BY summary_status_search
               WHERE {where_sql} GROUP BY s.status"
-        )
+        ),
+        SearchPlan::Fts(_) => format!(
+            "SELECT s.status, count(*) FROM customer_summary s WHERE {where_sql} GROUP BY s.status"
+        ),
     };
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(params), |r| {

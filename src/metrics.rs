@@ -203,13 +203,15 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
             .optional()?;
         return count_move(tx, old.as_deref(), None);
     };
-    let (first, last, fav, blocked, old): (String, String, bool, bool, Option<String>) = tx
+    let (first, last, fav, blocked, old, search): (String, String, bool, bool, Option<String>, String) = tx
         .prepare_cached(
             "SELECT c.first_name, c.last_name, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0),
-                    (SELECT status FROM customer_summary s WHERE s.customer_id = c.id)
+                    (SELECT status FROM customer_summary s WHERE s.customer_id = c.id), c.search_text
                FROM customers c LEFT JOIN relations r ON r.customer_id = c.id WHERE c.id = ?1",
         )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?;
     let status = status_for(blocked, fav, m.total_bookings, t);
     count_move(tx, old.as_deref(), Some(status.as_str()))?;
     let avg = average_x100(m.rating_sum, m.review_count);
@@ -217,8 +219,8 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
         "INSERT INTO customer_summary (customer_id, sort_name, status, total_bookings,
             cancelled_bookings, total_spent, review_count, rating_sum, rating_x100, rating_asc_key,
             first_booking_at, last_booking_at, last_visit_on, last_service_title,
-            last_service_date, last_service_amount)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            last_service_date, last_service_amount, search_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
          ON CONFLICT (customer_id) DO UPDATE SET
             sort_name = excluded.sort_name, status = excluded.status,
             total_bookings = excluded.total_bookings,
@@ -230,7 +232,8 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
             last_booking_at = excluded.last_booking_at, last_visit_on = excluded.last_visit_on,
             last_service_title = excluded.last_service_title,
             last_service_date = excluded.last_service_date,
-            last_service_amount = excluded.last_service_amount",
+            last_service_amount = excluded.last_service_amount,
+            search_text = excluded.search_text",
     )?
     .execute(params![
         id,
@@ -249,6 +252,7 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
         m.last_service_title,
         m.last_service_date,
         m.last_service_amount,
+        search,
     ])?;
     Ok(())
 }
