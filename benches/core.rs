@@ -20,14 +20,14 @@ fn percentile(samples: &mut [Duration], p: f64) -> f64 {
 }
 
 /// Runs `f` `n` times after a warm-up and returns (p50, p95) in milliseconds.
-fn measure(n: usize, mut f: impl FnMut(usize)) -> (f64, f64) {
+fn measure<T>(n: usize, mut f: impl FnMut(usize) -> T) -> (f64, f64) {
     for i in 0..5 {
-        f(i);
+        black_box(f(i));
     }
     let mut samples: Vec<Duration> = (0..n)
         .map(|i| {
             let t = Instant::now();
-            f(i);
+            black_box(f(i));
             t.elapsed()
         })
         .collect();
@@ -74,75 +74,51 @@ fn run(customers: usize) -> Value {
         results.insert(name.into(), json!({"p50_ms": p50, "p95_ms": p95}));
     };
     let q = |c: &CustomerQuery| list(&conn, c, &clock).unwrap();
-    row(
-        "list: no filter",
-        measure(n, |_| black_box(q(&CustomerQuery::default()))),
-    );
-    row(
-        "list: search \"sh\"",
-        measure(n, |_| {
-            black_box(q(&CustomerQuery {
-                search: Some("sh".into()),
-                ..Default::default()
-            }))
-        }),
-    );
-    row(
-        "list: search \"shre\"",
-        measure(n, |_| {
-            black_box(q(&CustomerQuery {
-                search: Some("shre".into()),
-                ..Default::default()
-            }))
-        }),
-    );
-    row(
-        "list: status regular",
-        measure(n, |_| {
-            black_box(q(&CustomerQuery {
-                status: Some(CustomerStatus::Regular),
-                ..Default::default()
-            }))
-        }),
-    );
-    row(
-        "list: sort by spend",
-        measure(n, |_| {
-            black_box(q(&CustomerQuery {
-                sort: Some(SortKey::TotalSpent),
-                ..Default::default()
-            }))
-        }),
-    );
-    row(
-        "list: page 50",
-        measure(n, |_| {
-            black_box(q(&CustomerQuery {
-                page: Some(50),
-                ..Default::default()
-            }))
-        }),
-    );
+    let query = |search: Option<&str>, status, sort, page| CustomerQuery {
+        search: search.map(str::to_string),
+        status,
+        sort,
+        page,
+        ..Default::default()
+    };
+    let cases = [
+        ("list: no filter", query(None, None, None, None)),
+        ("list: search \"sh\"", query(Some("sh"), None, None, None)),
+        (
+            "list: search \"shre\"",
+            query(Some("shre"), None, None, None),
+        ),
+        (
+            "list: status regular",
+            query(None, Some(CustomerStatus::Regular), None, None),
+        ),
+        (
+            "list: sort by spend",
+            query(None, None, Some(SortKey::TotalSpent), None),
+        ),
+        ("list: page 50", query(None, None, None, Some(50))),
+    ];
+    for (name, c) in &cases {
+        row(name, measure(n, |_| q(c)));
+    }
     row(
         "stats",
-        measure(n, |_| black_box(stats::stats(&conn, &clock).unwrap())),
+        measure(n, |_| stats::stats(&conn, &clock).unwrap()),
     );
     row(
         "activity (10)",
-        measure(n, |_| {
-            black_box(recent(&conn, &ActivityQuery::default()).unwrap())
-        }),
+        measure(n, |_| recent(&conn, &ActivityQuery::default()).unwrap()),
     );
     row(
         "detail",
         measure(n, |i| {
             let id = 1000 + (i * 7919 % customers) as i64;
-            black_box(history::detail(&conn, id, 1, 20, &clock).unwrap())
+            history::detail(&conn, id, 1, 20, &clock).unwrap()
         }),
     );
     row(
         "charts",
-        measure(20, |_| black_box(stats::charts(&conn, &clock).unwrap())),
+        measure(20, |_| stats::charts(&conn, &clock).unwrap()),
     );
     let out = dir.path().join("export.csv");
     let t = Instant::now();
