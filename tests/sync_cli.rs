@@ -74,3 +74,37 @@ fn a_wrong_password_exits_1_with_the_platforms_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No active account found"));
 }
+
+#[test]
+fn tokens_never_reach_the_log_even_at_trace_level() {
+    let fake = FakePlatform::start(World::generate(4, 30, 52));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("log.db");
+    assert!(cli(
+        &db,
+        &["login", "--url", &fake.base_url, "--email", PROVIDER_EMAIL]
+    )
+    .status
+    .success());
+    fake.fault(
+        "status=",
+        support::fake_platform::FaultKind::ExpireAccess,
+        1,
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .arg("--db")
+        .arg(&db)
+        .args(["sync", "--full"])
+        .env("CLIENTELE_TOKEN_STORE", "file")
+        .env("CLIENTELE_LOG", "trace")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.len() > 1000, "trace logging produced output");
+    assert!(
+        !log.contains("refresh:1:") && !log.contains("access:1:"),
+        "a token was logged"
+    );
+    assert!(!log.contains(PROVIDER_PASSWORD));
+}
