@@ -27,7 +27,12 @@ pub async fn sign_in(
         )));
     }
     let cancel = CancellationToken::new();
-    let api = Api::new(base_url, RetryPolicy::default(), store, &cancel)?;
+    // Someone is waiting at the sign-in form: one quick retry, not the sync's patience.
+    let policy = RetryPolicy {
+        max_retries: 1,
+        ..RetryPolicy::default()
+    };
+    let api = Api::new(base_url, policy, store, &cancel)?;
     let login = api.url("/api/auth/login/", &[])?;
     let r = api
         .call_anonymous(
