@@ -120,7 +120,12 @@ pub fn export_csv(
             dir.display()
         )));
     }
-    let tmp = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    // A temp file is private (0600) by default; the export is an ordinary document.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let tmp = builder
+        .tempfile_in(dir)
         .map_err(|e| Error::Io(format!("cannot write in {}: {e}", dir.display())))?;
     let mut buf = std::io::BufWriter::with_capacity(1 << 20, tmp);
     buf.write_all("\u{feff}".as_bytes())?;

@@ -96,6 +96,9 @@ fn every_column_of_every_row_round_trips() {
     let rep = export_csv(&db.conn, &out, &ExportFilter::default(), &clock()).unwrap();
     assert_eq!(rep.rows, 3);
     assert_eq!(rep.bytes, std::fs::metadata(&out).unwrap().len());
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "an ordinary document, not a private temp file");
     let (header, rows) = read(&out);
     assert_eq!(header, COLUMNS.join(","));
     assert_eq!(
