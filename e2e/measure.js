@@ -18,31 +18,20 @@ try {
   const input = await browser.$(tid('search-input'));
   await input.click();
   const samples = [];
-  for (const ch of ['s', 'h', 'a', 'r']) {
-    await browser.execute(() => {
-      const list = document.querySelector('[data-testid="customer-list"]');
-      const before = [...document.querySelectorAll('[data-testid="customer-row"]')].map((r) => r.dataset.customerId).join();
-      window.__m = { done: null };
-      document.querySelector('[data-testid="search-input"]').addEventListener('keydown', () => { window.__m.t0 = performance.now(); }, { once: true });
-      const obs = new MutationObserver(() => {
-        const now = [...document.querySelectorAll('[data-testid="customer-row"]')].map((r) => r.dataset.customerId).join();
-        const count = document.querySelector('[data-testid="result-count"]')?.textContent;
-        if ((now !== before || count !== window.__m.count0) && window.__m.t0) {
-          window.__m.done = performance.now() - window.__m.t0;
-          obs.disconnect();
-        }
-      });
-      window.__m.count0 = document.querySelector('[data-testid="result-count"]')?.textContent;
-      obs.observe(list, { subtree: true, childList: true, characterData: true });
-    });
+  // Each keystroke must change the result ("s" alone would not: every demo email has one).
+  for (const ch of ['r', 'a', 'm', '\uE003', '\uE003', '\uE003', 'k', 'c']) {
+    await browser.execute(armObserver);
     await input.addValue(ch);
-    const ms = await browser.waitUntil(() => browser.execute(() => window.__m.done), { timeout: 10000, interval: 5 });
-    samples.push(Math.round(ms));
+    const ms = await browser
+      .waitUntil(() => browser.execute(() => window.__m.done), { timeout: 5000, interval: 5 })
+      .catch(() => null);
+    if (ch !== '\uE003') samples.push(ms === null ? 'no change' : Math.round(ms));
     await browser.pause(400);
   }
   result.keystroke_to_list_ms = samples;
 
-  // The command alone (IPC + query), from the page, for the same kind of search.
+  // The command alone (IPC + query), from the page, for the same kind of search; the rest of
+  // a keystroke's time is the UI's 150 ms debounce plus React and WebKit layout.
   result.list_customers_ipc_ms = await browser.execute(async () => {
     const inv = window.__TAURI_INTERNALS__.invoke;
     const out = [];
@@ -62,6 +51,23 @@ try {
 const served = /first customer list served ([\d.]+)(ms|s|µs)/.exec(app.driverLog.join(''));
 if (served) result.app_first_list_served_ms = Number(served[1]) * ({ ms: 1, s: 1000, µs: 0.001 }[served[2]]);
 console.log(JSON.stringify(result));
+
+/** In the page: time from the next keydown in the search box to the list's DOM changing. */
+function armObserver() {
+  const ids = () => [...document.querySelectorAll('[data-testid="customer-row"]')].map((r) => r.dataset.customerId).join();
+  const count = () => document.querySelector('[data-testid="result-count"]')?.textContent;
+  const before = ids();
+  const count0 = count();
+  window.__m = { done: null };
+  document.querySelector('[data-testid="search-input"]').addEventListener('keydown', () => { window.__m.t0 = performance.now(); }, { once: true });
+  const obs = new MutationObserver(() => {
+    if (window.__m.t0 && (ids() !== before || count() !== count0)) {
+      window.__m.done = performance.now() - window.__m.t0;
+      obs.disconnect();
+    }
+  });
+  obs.observe(document.querySelector('[data-testid="customer-list"]'), { subtree: true, childList: true, characterData: true });
+}
 
 /** Sum of VmRSS over the app started under our tauri-driver and its descendants (WebKit). */
 function rssOfAppTree(driverPid) {

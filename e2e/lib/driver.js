@@ -8,8 +8,9 @@ import path from 'node:path';
 import { remote } from 'webdriverio';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const APP = process.env.CLIENTELE_APP ?? path.join(ROOT, 'target', 'debug', 'clientele-app');
-export const CLI = process.env.CLIENTELE_CLI ?? path.join(ROOT, 'target', 'debug', 'clientele');
+const TARGET = path.resolve(ROOT, process.env.CARGO_TARGET_DIR ?? 'target');
+export const APP = process.env.CLIENTELE_APP ?? path.join(TARGET, 'debug', 'clientele-app');
+export const CLI = process.env.CLIENTELE_CLI ?? path.join(TARGET, 'debug', 'clientele');
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? path.join(os.homedir(), '.cargo', 'bin', 'tauri-driver');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
