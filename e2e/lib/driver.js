@@ -1,4 +1,4 @@
-// Starts a fresh Xvfb and tauri-driver (which runs WebKitWebDriver on 4445) for one app
+// Starts a fresh Xvfb and tauri-driver (which runs WebKitWebDriver) for one app
 // session, and stops them by pid. The app inherits `env` (CLIENTELE_DB, CLIENTELE_EXPORT_TO…).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,6 +32,18 @@ async function waitFor(check, what, timeoutMs = 20000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** A port that was free a moment ago (the OS picks it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** Kills a process group we started (detached ⇒ its pgid is its pid). */
 function killGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -44,29 +56,33 @@ function killGroup(child) {
  */
 export async function startApp({ env = {}, app = APP } = {}) {
   if (!existsSync(app)) throw new Error(`app binary not found: ${app} (build it first)`);
-  for (const port of [4444, 4445]) {
-    if (await portOpen(port)) throw new Error(`port ${port} is busy: a previous driver is still running`);
+  // tauri-driver's usual ports are 4444/4445; free ones let two runs share a machine.
+  const port = Number(process.env.TAURI_DRIVER_PORT ?? (await freePort()));
+  const nativePort = Number(process.env.TAURI_NATIVE_PORT ?? (await freePort()));
+  for (const p of [port, nativePort]) {
+    if (await portOpen(p)) throw new Error(`port ${p} is busy: a previous driver is still running`);
   }
-  const display = `:${90 + Math.floor(Math.random() * 9)}`;
+  const free = [...Array(40).keys()].map((i) => 90 + i).filter((n) => !existsSync(`/tmp/.X${n}-lock`));
+  const display = `:${free[Math.floor(Math.random() * Math.min(free.length, 8))]}`;
   const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { detached: true, stdio: 'ignore' });
   await waitFor(() => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), 'Xvfb');
   const childEnv = { ...process.env, DISPLAY: display, ...env };
   const driverLog = [];
-  const driver = spawn(TAURI_DRIVER, ['--port', '4444', '--native-port', '4445'], { detached: true, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const driver = spawn(TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], { detached: true, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   driver.stdout.on('data', (d) => driverLog.push(String(d)));
   driver.stderr.on('data', (d) => driverLog.push(String(d)));
   const stop = async (browser) => {
     if (browser) await browser.deleteSession().catch(() => {});
     killGroup(driver);
     killGroup(xvfb);
-    await waitFor(async () => !(await portOpen(4445)) && !(await portOpen(4444)), 'drivers to exit', 10000).catch(() => {});
+    await waitFor(async () => !(await portOpen(nativePort)) && !(await portOpen(port)), 'drivers to exit', 10000).catch(() => {});
   };
   try {
-    await waitFor(() => portOpen(4444), 'tauri-driver on 4444');
+    await waitFor(() => portOpen(port), `tauri-driver on ${port}`);
     const launchedAt = Date.now();
     const browser = await remote({
       hostname: '127.0.0.1',
-      port: 4444,
+      port,
       logLevel: 'error',
       connectionRetryTimeout: 60000,
       capabilities: {

@@ -21,7 +21,9 @@ describe('customer page', () => {
   before(async () => {
     execFileSync(CLI, ['--db', db, 'demo', '--customers', String(CUSTOMERS)], { stdio: 'inherit' });
     mkdirSync(SHOTS, { recursive: true });
-    app = await startApp({ env: { CLIENTELE_DB: db, CLIENTELE_EXPORT_TO: exportTo } });
+    // Private XDG dirs: the webview's storage (theme choice…) starts empty on every run.
+    const xdg = Object.fromEntries(['DATA', 'CONFIG', 'CACHE'].map((k) => [`XDG_${k}_HOME`, path.join(tmp, k.toLowerCase())]));
+    app = await startApp({ env: { CLIENTELE_DB: db, CLIENTELE_EXPORT_TO: exportTo, ...xdg } });
     browser = app.browser;
   });
 
