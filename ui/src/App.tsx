@@ -1,5 +1,5 @@
 import { AppShell, Container, Grid, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CustomerStatus } from './bindings/core/CustomerStatus';
 import type { SortKey } from './bindings/core/SortKey';
 import { ActivityTimeline } from './components/ActivityTimeline';
@@ -30,31 +30,37 @@ export function App() {
   const [descending, setDescending] = useState(true);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [signInOpen, setSignInOpen] = useState(false);
-  const view: ListView = { search, status, sort, descending };
+  // Stable identities: the memoised panels below (stats, charts, activity, header) must not
+  // re-render on every search keystroke — only the list depends on the search.
+  const view = useMemo<ListView>(() => ({ search, status, sort, descending }), [search, status, sort, descending]);
+  const openSignIn = useCallback(() => setSignInOpen(true), []);
+  const closeSignIn = useCallback(() => setSignInOpen(false), []);
+  const closeDetail = useCallback(() => setDetailId(null), []);
+  const onSort = useCallback((key: SortKey) => {
+    setSort(key);
+    setDescending(key !== 'name');
+  }, []);
 
   return (
     <RelationActionsProvider>
       <AppShell header={{ height: 60 }} padding="md">
         <AppShell.Header>
-          <Header view={view} onSignIn={() => setSignInOpen(true)} />
+          <Header view={view} onSignIn={openSignIn} />
         </AppShell.Header>
         <AppShell.Main>
           <Container size={1400} px={0}>
             <Stack gap="md">
-              <DemoBanner onSignIn={() => setSignInOpen(true)} />
+              <DemoBanner onSignIn={openSignIn} />
               <StatsCards />
               <CustomerList
                 view={view}
                 searchText={searchText}
                 onSearchText={setSearchText}
                 onStatus={setStatus}
-                onSort={(key) => {
-                  setSort(key);
-                  setDescending(key !== 'name');
-                }}
+                onSort={onSort}
                 onDescending={setDescending}
                 onOpen={setDetailId}
-                onSignIn={() => setSignInOpen(true)}
+                onSignIn={openSignIn}
                 detailOpen={detailId !== null || signInOpen}
               />
               <Grid gap="md">
@@ -68,8 +74,8 @@ export function App() {
             </Stack>
           </Container>
         </AppShell.Main>
-        <CustomerDrawer customerId={detailId} onClose={() => setDetailId(null)} />
-        <SignInModal opened={signInOpen} onClose={() => setSignInOpen(false)} />
+        <CustomerDrawer customerId={detailId} onClose={closeDetail} />
+        <SignInModal opened={signInOpen} onClose={closeSignIn} />
       </AppShell>
     </RelationActionsProvider>
   );

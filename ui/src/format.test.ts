@@ -27,6 +27,9 @@ describe('dates', () => {
   const now = '2026-03-10T12:00:00Z';
   it('is relative for instants', () => {
     expect(formatRelative('2026-03-07T12:00:00Z', now)).toBe('3 days ago');
+    expect(formatRelative('2026-03-10T11:57:00Z', now)).toBe('3 min ago');
+    expect(formatRelative('2026-03-10T07:30:00Z', now)).toBe('4 hr ago');
+    expect(formatRelative('2025-12-01T12:00:00Z', now)).toBe('3 mo ago');
     expect(formatRelative('garbage', now)).toBe('—');
   });
 

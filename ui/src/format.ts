@@ -34,19 +34,34 @@ export function formatRating(rating: number | null): string {
   return rating === null ? '—' : rating.toFixed(2);
 }
 
+// Created once: building an Intl.NumberFormat costs far more than formatting with it, and the
+// list formats several numbers per visible row on every search.
+const countFormat = new Intl.NumberFormat('en-IN');
+
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat('en-IN').format(n);
+  return countFormat.format(n);
 }
 
 type When = Date | string | number;
 const toDate = (w: When) => (typeof w === 'string' ? parseISO(w) : new Date(w));
 
-/** "3 days ago" for an instant. */
+// Short units so the "Last booked" column fits at 1280 px: "3 min ago", "4 hr ago".
+const SHORT_UNITS: Array<[RegExp, string]> = [
+  [/ seconds?\b/, ' sec'],
+  [/ minutes?\b/, ' min'],
+  [/ hours?\b/, ' hr'],
+  [/ months?\b/, ' mo'],
+  [/ years?\b/, ' yr'],
+];
+
+/** "3 days ago", "3 min ago" for an instant. */
 export function formatRelative(iso: string, now: When = Date.now()): string {
   const d = parseISO(iso);
   if (!isValid(d)) return '—';
-  // Strict: "4 hours ago", not "about 4 hours ago" — shorter in a table column.
-  return formatDistanceStrict(d, toDate(now), { addSuffix: true, roundingMethod: 'floor' });
+  // Strict: "4 hr ago", not "about 4 hours ago" — shorter in a table column.
+  let s = formatDistanceStrict(d, toDate(now), { addSuffix: true, roundingMethod: 'floor' });
+  for (const [re, short] of SHORT_UNITS) s = s.replace(re, short);
+  return s;
 }
 
 /** Exact timestamp for a title/tooltip. */

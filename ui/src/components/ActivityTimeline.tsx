@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCalendarPlus, IconEdit, IconRefresh, IconStar } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { api } from '../api';
 import type { Activity } from '../bindings/core/Activity';
 import type { ActivityKind } from '../bindings/core/ActivityKind';
@@ -13,7 +13,7 @@ import { ErrorState } from './ErrorState';
 const KIND_ICON = { booking: IconCalendarPlus, status: IconRefresh, review: IconStar, edit: IconEdit } as const;
 const KIND_COLOR = { booking: 'indigo', status: 'cyan', review: 'yellow', edit: 'violet' } as const;
 
-export function ActivityTimeline({ onOpen }: { onOpen: (customerId: number) => void }) {
+function ActivityTimelineImpl({ onOpen }: { onOpen: (customerId: number) => void }) {
   const currency = useCurrency();
   const [kind, setKind] = useState<ActivityKind | 'all'>('all');
   const q = useInfiniteQuery({
@@ -118,3 +118,6 @@ function ActivityItem({ a, currency, onOpen }: { a: Activity; currency: string; 
     </Group>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const ActivityTimeline = memo(ActivityTimelineImpl);

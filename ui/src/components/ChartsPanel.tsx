@@ -7,6 +7,7 @@ import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
 import { STATUSES, STATUS_COLOR, STATUS_LABEL } from '../theme';
 import { ErrorState } from './ErrorState';
+import { memo } from 'react';
 
 function ChartCard({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
@@ -19,7 +20,7 @@ function ChartCard({ title, children, testId }: { title: string; children: React
   );
 }
 
-export function ChartsPanel() {
+function ChartsPanelImpl() {
   const currency = useCurrency();
   const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.charts, queryFn: api.getCharts });
   if (isError) return <ErrorState title="Could not load the charts" error={error} onRetry={() => void refetch()} />;
@@ -76,3 +77,6 @@ export function ChartsPanel() {
     </Stack>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const ChartsPanel = memo(ChartsPanelImpl);

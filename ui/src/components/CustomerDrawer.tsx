@@ -1,7 +1,7 @@
 import { Button, Divider, Drawer, Group, Paper, Rating, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { api } from '../api';
 import type { CustomerDetail } from '../bindings/core/CustomerDetail';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
@@ -16,7 +16,7 @@ import { StatusBadge } from './StatusBadge';
 
 const HISTORY_PAGE_SIZE = 10;
 
-export function CustomerDrawer({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
+function CustomerDrawerImpl({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
   return (
     <Drawer opened={customerId !== null} onClose={onClose} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
       {customerId !== null && <DetailBody key={customerId} customerId={customerId} onClose={onClose} />}
@@ -174,3 +174,6 @@ function DetailSkeleton() {
     </Stack>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const CustomerDrawer = memo(CustomerDrawerImpl);

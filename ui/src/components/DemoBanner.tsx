@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import { useAppInfo } from '../hooks/useAppInfo';
+import { memo } from 'react';
 
-export function DemoBanner({ onSignIn }: { onSignIn: () => void }) {
+function DemoBannerImpl({ onSignIn }: { onSignIn: () => void }) {
   const { data } = useAppInfo();
   if (!data?.demo) return null;
   return (
@@ -25,3 +26,6 @@ export function DemoBanner({ onSignIn }: { onSignIn: () => void }) {
     </Alert>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const DemoBanner = memo(DemoBannerImpl);

@@ -5,8 +5,9 @@ import { useAppInfo } from '../hooks/useAppInfo';
 import { ExportMenu } from './ExportMenu';
 import { SyncArea } from './SyncArea';
 import { ThemeToggle } from './ThemeToggle';
+import { memo } from 'react';
 
-export function Header({ view, onSignIn }: { view: ListView; onSignIn: () => void }) {
+function HeaderImpl({ view, onSignIn }: { view: ListView; onSignIn: () => void }) {
   const info = useAppInfo().data;
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -31,3 +32,6 @@ export function Header({ view, onSignIn }: { view: ListView; onSignIn: () => voi
     </Group>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const Header = memo(HeaderImpl);

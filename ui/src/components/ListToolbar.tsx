@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Kbd, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
-import { useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ListView } from '../App';
 import type { CustomerStatus } from '../bindings/core/CustomerStatus';
 import type { SortKey } from '../bindings/core/SortKey';
@@ -34,17 +34,6 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
     ['/', () => searchRef.current?.focus()],
     ['mod+F', () => searchRef.current?.focus()],
   ]);
-  const option = (value: string, label: string, count: number | undefined) => ({
-    value,
-    label: (
-      <Group gap={6} wrap="nowrap" justify="center" data-testid={`status-filter-${value}`}>
-        <span>{label}</span>
-        <Text span size="xs" c="dimmed" className="num" data-testid={`status-count-${value}`}>
-          {count === undefined ? '–' : formatCount(count)}
-        </Text>
-      </Group>
-    ),
-  });
   return (
     <Group justify="space-between" gap="sm" wrap="wrap">
       <TextInput
@@ -72,13 +61,7 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
         }}
         w={280}
       />
-      <SegmentedControl
-        data-testid="status-filter"
-        size="sm"
-        value={view.status ?? 'all'}
-        onChange={(v) => onStatus(v === 'all' ? null : (v as CustomerStatus))}
-        data={[option('all', 'All', counts?.all), ...STATUSES.map((s) => option(s, STATUS_LABEL[s], counts?.[s]))]}
-      />
+      <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
       <Group gap={6} wrap="nowrap">
         <Select
           data-testid="sort-select"
@@ -106,3 +89,32 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
     </Group>
   );
 }
+
+const option = (value: string, label: string, count: number | undefined) => ({
+  value,
+  label: (
+    <Group gap={6} wrap="nowrap" justify="center" data-testid={`status-filter-${value}`}>
+      <span>{label}</span>
+      <Text span size="xs" c="dimmed" className="num" data-testid={`status-count-${value}`}>
+        {count === undefined ? '–' : formatCount(count)}
+      </Text>
+    </Group>
+  ),
+});
+
+/**
+ * Memoised, with its options built only when the counts change: typing in the search box must
+ * not re-render the segmented control (it measures itself to place its indicator).
+ */
+const StatusFilter = memo(function StatusFilter({ status, counts, onStatus }: { status: CustomerStatus | null; counts: StatusCounts | undefined; onStatus: (s: CustomerStatus | null) => void }) {
+  const data = useMemo(() => [option('all', 'All', counts?.all), ...STATUSES.map((s) => option(s, STATUS_LABEL[s], counts?.[s]))], [counts]);
+  return (
+    <SegmentedControl
+      data-testid="status-filter"
+      size="sm"
+      value={status ?? 'all'}
+      onChange={(v) => onStatus(v === 'all' ? null : (v as CustomerStatus))}
+      data={data}
+    />
+  );
+});

@@ -1,12 +1,12 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { api } from '../api';
 import { toErrorPayload } from '../errors';
 import { qk } from '../queryKeys';
 import { toast } from '../toast';
 
-export function SignInModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function SignInModalImpl({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const client = useQueryClient();
   const [baseUrl, setBaseUrl] = useState('');
   const [email, setEmail] = useState('');
@@ -51,3 +51,6 @@ export function SignInModal({ opened, onClose }: { opened: boolean; onClose: () 
     </Modal>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const SignInModal = memo(SignInModalImpl);

@@ -6,6 +6,7 @@ import type { Stats } from '../bindings/core/Stats';
 import { formatCount, formatRating } from '../format';
 import { qk } from '../queryKeys';
 import { ErrorState } from './ErrorState';
+import { memo } from 'react';
 
 type Card = { key: keyof Stats; label: string; help: string; show: (s: Stats) => string };
 
@@ -21,7 +22,7 @@ const CARDS: Card[] = [
   { key: 'retention_rate', label: 'Retention', help: 'Share of your customers who came back: 2 or more bookings that were not cancelled or rejected.', show: (s) => `${s.retention_rate.toFixed(1)}%` },
 ];
 
-export function StatsCards() {
+function StatsCardsImpl() {
   const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.stats, queryFn: api.getStats });
   if (isError) return <ErrorState title="Could not load the numbers" error={error} onRetry={() => void refetch()} />;
   return (
@@ -48,3 +49,6 @@ export function StatsCards() {
     </SimpleGrid>
   );
 }
+
+/** Memoised: it does not depend on the search, so typing must not re-render it. */
+export const StatsCards = memo(StatsCardsImpl);

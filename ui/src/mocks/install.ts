@@ -53,7 +53,10 @@ export function installMockBackend(): void {
   mockIPC(
     async (cmd, payload) => {
       await new Promise((res) => setTimeout(res, latency));
-      return handle(cmd, (payload ?? {}) as Args);
+      const answer = await handle(cmd, (payload ?? {}) as Args);
+      // For scripts/keystroke.mjs: when the list answer is handed back (the "IPC" is done).
+      if (cmd === 'list_customers') (window as { __listAnsweredAt?: number }).__listAnsweredAt = performance.now();
+      return answer;
     },
     { shouldMockEvents: true },
   );

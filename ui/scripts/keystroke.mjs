@@ -1,0 +1,77 @@
+// Keystroke → updated list at 100,000 mock customers: node scripts/keystroke.mjs [baseUrl] [n]
+// Needs `npx vite preview --port 4173`. The mock answers after ?slow=40 ms (like the real IPC).
+// For each keystroke in the search box it records:
+//   total   = keydown → the last DOM change of the list (rows + count) − 150 ms debounce
+//   render  = the list answer handed back by the mock → that last DOM change (the page's own work)
+// Both measured to the next animation frame after the change (≈ when it is painted).
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://localhost:4173/';
+const n = Number(process.argv[3] ?? 24);
+const DEBOUNCE = 150;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await p.goto(`${base}?count=100000&slow=40`);
+await p.waitForSelector('[data-testid="customer-row"]', { timeout: 120_000 });
+await p.waitForSelector('[data-testid="chart-status"]', { timeout: 120_000 });
+await p.waitForTimeout(1500);
+await p.click('[data-testid="search-input"]');
+
+await p.evaluate(() => {
+  const w = window;
+  w.__marks = [];
+  const target = document.querySelector('[data-testid="customer-list"]');
+  new MutationObserver(() => {
+    const t = performance.now();
+    requestAnimationFrame(() => w.__marks.push({ t, frame: performance.now() }));
+  }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+});
+
+// Every keystroke gives a search never seen before (a cached one would skip the IPC): replace
+// the text with one letter, then append a second one, and so on.
+const letters = 'aeioukrnmsthlbdcgpyvjw';
+const seconds = 'nrltsmaeiokhdc';
+const totals = [];
+const renders = [];
+for (let i = 0; i < n + 2; i++) {
+  const key = i % 2 === 0 ? letters[(i / 2) % letters.length] : seconds[((i - 1) / 2) % seconds.length];
+  await p.keyboard.press(i % 2 === 0 ? 'Control+A' : 'End');
+  await p.evaluate(() => {
+    window.__marks = [];
+    window.__listAnsweredAt = 0;
+  });
+  const t0 = await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
+  await p.keyboard.press(key);
+  // Settle: no list mutations for 400 ms after the answer arrived.
+  const res = await p.evaluate(async () => {
+    const start = performance.now();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const m = window.__marks;
+      const last = m.length ? m[m.length - 1].frame : 0;
+      if (window.__listAnsweredAt && last > window.__listAnsweredAt && performance.now() - last > 400) {
+        return { answered: window.__listAnsweredAt, last, lastMut: m[m.length - 1].t };
+      }
+      if (performance.now() - start > 10_000) return null;
+    }
+  });
+  if (!res) throw new Error(`keystroke ${i} (${key}): list never updated`);
+  if (i < 2) continue; // warm-up
+  totals.push(res.last - t0 - DEBOUNCE);
+  renders.push(res.last - res.answered);
+}
+const pct = (a, q) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(1);
+};
+console.log(
+  JSON.stringify({
+    keystrokes: totals.length,
+    afterDebounce: { p50: pct(totals, 0.5), p95: pct(totals, 0.95) },
+    answerToPaint: { p50: pct(renders, 0.5), p95: pct(renders, 0.95) },
+  }),
+);
+await browser.close();
