@@ -23,20 +23,26 @@ await p.click('[data-testid="search-input"]');
 await p.evaluate(() => {
   const w = window;
   w.__marks = [];
-  const target = document.querySelector('[data-testid="customer-list"]');
-  new MutationObserver(() => {
+  // The rows and the result count (not the toolbar: the status filter's indicator slides to
+  // its new place in a CSS transition after the counts change).
+  const mo = (w.__mo = new MutationObserver(() => {
     const t = performance.now();
     requestAnimationFrame(() => w.__marks.push({ t, frame: performance.now() }));
-  }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+  }));
+  for (const id of ['customer-list-scroll', 'result-count']) {
+    mo.observe(document.querySelector(`[data-testid="${id}"]`), { subtree: true, childList: true, characterData: true, attributes: true });
+  }
 });
 
 // Every keystroke gives a search never seen before (a cached one would skip the IPC): replace
 // the text with one letter, then append a second one, and so on.
-const letters = 'aeioukrnmsthlbdcgpyvjw';
-const seconds = 'nrltsmaeiokhdc';
+// Letters that are not in "example.com" (every mock e-mail has it, so those match everyone).
+const letters = 'iukrnsthbdgyvjw';
+const seconds = 'anrlsmehiokdtu';
 const totals = [];
 const renders = [];
-for (let i = 0; i < n + 2; i++) {
+let skipped = 0;
+for (let i = 0; totals.length < n && i < n * 2; i++) {
   const key = i % 2 === 0 ? letters[(i / 2) % letters.length] : seconds[((i - 1) / 2) % seconds.length];
   await p.keyboard.press(i % 2 === 0 ? 'Control+A' : 'End');
   await p.evaluate(() => {
@@ -53,15 +59,20 @@ for (let i = 0; i < n + 2; i++) {
       const m = window.__marks;
       const last = m.length ? m[m.length - 1].frame : 0;
       if (window.__listAnsweredAt && last > window.__listAnsweredAt && performance.now() - last > 400) {
-        return { answered: window.__listAnsweredAt, last, lastMut: m[m.length - 1].t };
+        const after = m.filter((x) => x.t >= window.__listAnsweredAt);
+        return { answered: window.__listAnsweredAt, last, first: after[0]?.frame ?? last, n: after.length, lastMut: m[m.length - 1].t, times: after.map((x) => Math.round(x.t - window.__listAnsweredAt)) };
       }
-      if (performance.now() - start > 10_000) return null;
+      if (performance.now() - start > 4000) return null; // the rows did not change (same result)
     }
   });
-  if (!res) throw new Error(`keystroke ${i} (${key}): list never updated`);
+  if (!res) {
+    skipped++;
+    continue;
+  }
   if (i < 2) continue; // warm-up
   totals.push(res.last - t0 - DEBOUNCE);
   renders.push(res.last - res.answered);
+  if (process.env.DEBUG) console.log(key, res.times.join(","), Math.round(res.last - res.answered));
 }
 const pct = (a, q) => {
   const s = [...a].sort((x, y) => x - y);
@@ -70,6 +81,7 @@ const pct = (a, q) => {
 console.log(
   JSON.stringify({
     keystrokes: totals.length,
+    skipped,
     afterDebounce: { p50: pct(totals, 0.5), p95: pct(totals, 0.95) },
     answerToPaint: { p50: pct(renders, 0.5), p95: pct(renders, 0.95) },
   }),
