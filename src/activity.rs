@@ -103,37 +103,58 @@ impl Cursor {
 
 /// One source of timeline items. New bookings and reviews come from their own tables;
 /// status changes and edits from `activity`. Each yields the same columns, newest first.
-fn source(kind: ActivityKind) -> (&'static str, &'static str) {
+struct Source {
+    kind: &'static str,
+    select: &'static str,
+    /// Rows of this source (before any cursor).
+    base: &'static str,
+    at: &'static str,
+    id: &'static str,
+}
+
+fn source(kind: ActivityKind) -> Source {
     match kind {
-        ActivityKind::Booking => (
-            "'booking'",
-            "SELECT 'booking' AS kind, b.id AS rid, b.customer_id, b.created_at AS at,
+        ActivityKind::Booking => Source {
+            kind: "'booking'",
+            select: "SELECT 'booking' AS kind, b.id AS rid, b.customer_id, b.created_at AS at,
                 b.status, NULL AS prev, b.total_amount AS amount, NULL AS rating, NULL AS detail,
                 b.service_title AS service
            FROM bookings b",
-        ),
-        ActivityKind::Review => (
-            "'review'",
-            "SELECT 'review' AS kind, r.id AS rid, r.customer_id, r.created_at AS at,
+            base: "1",
+            at: "b.created_at",
+            id: "b.id",
+        },
+        ActivityKind::Review => Source {
+            kind: "'review'",
+            select: "SELECT 'review' AS kind, r.id AS rid, r.customer_id, r.created_at AS at,
                 NULL AS status, NULL AS prev, NULL AS amount, r.rating AS rating, NULL AS detail,
                 r.service_title AS service
            FROM reviews r",
-        ),
-        ActivityKind::Status => (
-            "'status'",
-            "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
+            base: "1",
+            at: "r.created_at",
+            id: "r.id",
+        },
+        ActivityKind::Status => Source {
+            kind: "'status'",
+            select: "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
                 a.status AS status, a.prev_status AS prev, a.amount AS amount, a.rating AS rating,
                 a.detail AS detail,
                 (SELECT service_title FROM bookings b WHERE b.id = a.ref_id) AS service
-           FROM activity a WHERE a.kind = 'status'",
-        ),
-        ActivityKind::Edit => (
-            "'edit'",
-            "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
+           FROM activity a",
+            base: "a.kind = 'status'",
+            at: "a.at",
+            id: "a.id",
+        },
+        ActivityKind::Edit => Source {
+            kind: "'edit'",
+            select: "SELECT a.kind AS kind, a.id AS rid, a.customer_id, a.at AS at,
                 a.status AS status, a.prev_status AS prev, a.amount AS amount, a.rating AS rating,
                 a.detail AS detail, NULL AS service
-           FROM activity a WHERE a.kind = 'edit'",
-        ),
+           FROM activity a",
+            base: "a.kind = 'edit'",
+            at: "a.at",
+            id: "a.id",
+        },
     }
 }
 
@@ -159,13 +180,7 @@ pub fn recent(conn: &Connection, q: &ActivityQuery) -> Result<ActivityPage> {
     let arms: Vec<String> = kinds
         .into_iter()
         .map(|k| {
-            let (kind_lit, select) = source(k);
-            let (table_at, table_id) = match k {
-                ActivityKind::Booking => ("b.created_at", "b.id"),
-                ActivityKind::Review => ("r.created_at", "r.id"),
-                _ => ("a.at", "a.id"),
-            };
-            let glue = if select.contains(" WHERE ") { "AND" } else { "WHERE" };
+            let Source { kind: kind_lit, select, base, at, id } = source(k);
             let filter = match &cursor {
                 // `at <= ?` lets the index range-scan; the rest breaks ties exactly.
                 Some(c) => {
@@ -178,13 +193,13 @@ pub fn recent(conn: &Connection, q: &ActivityQuery) -> Result<ActivityPage> {
                         SqlValue::Integer(c.id),
                     ]);
                     format!(
-                        "{glue} {table_at} <= ? AND ({table_at} < ? OR ({table_at} = ? AND ({kind_lit} < ? OR ({kind_lit} = ? AND {table_id} < ?))))"
+                        " AND {at} <= ? AND ({at} < ? OR ({at} = ? AND ({kind_lit} < ? OR ({kind_lit} = ? AND {id} < ?))))"
                     )
                 }
                 None => String::new(),
             };
             params.push(SqlValue::Integer(i64::from(limit) + 1));
-            format!("SELECT * FROM ({select} {filter} ORDER BY {table_at} DESC, {table_id} DESC LIMIT ?)")
+            format!("SELECT * FROM ({select} WHERE {base}{filter} ORDER BY {at} DESC, {id} DESC LIMIT ?)")
         })
         .collect();
     params.push(SqlValue::Integer(i64::from(limit) + 1));
