@@ -5,11 +5,10 @@ use crate::model::Money;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "lowercase")]
-#[ts(export_to = "ActivityKind.ts")]
 pub enum ActivityKind {
     Booking,
     Status,
@@ -36,8 +35,7 @@ impl ActivityKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "Activity.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Activity {
     /// Unique across kinds, e.g. `booking_303`, `review_248`, `edit_12`.
     pub id: String,
@@ -53,21 +51,19 @@ pub struct Activity {
     pub rating: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "ActivityQuery.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct ActivityQuery {
     /// Default 10, at most 200.
-    #[ts(optional)]
+    #[specta(optional)]
     pub limit: Option<u32>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub kind: Option<ActivityKind>,
     /// `next_cursor` of the previous page.
-    #[ts(optional)]
+    #[specta(optional)]
     pub before: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "ActivityPage.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ActivityPage {
     pub activities: Vec<Activity>,
     /// Pass as `before` to load more; `null` at the end.

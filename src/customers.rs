@@ -6,11 +6,10 @@ use crate::search::{plan, SearchPlan};
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export_to = "SortKey.ts")]
 pub enum SortKey {
     Name,
     TotalBookings,
@@ -21,6 +20,14 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::TotalBookings,
+        SortKey::TotalSpent,
+        SortKey::AverageRating,
+        SortKey::LastBooking,
+    ];
+
     pub fn parse(s: &str) -> Result<SortKey> {
         serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| {
             Error::invalid(format!(
@@ -36,31 +43,29 @@ impl SortKey {
 }
 
 /// What the list shows. `status` is `None` for "all".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "CustomerQuery.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct CustomerQuery {
-    #[ts(optional)]
+    #[specta(optional)]
     pub search: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub status: Option<CustomerStatus>,
     #[serde(default)]
-    #[ts(optional)]
+    #[specta(optional)]
     pub sort: Option<SortKey>,
     /// Defaults by sort key (see [`SortKey::default_descending`]).
-    #[ts(optional)]
+    #[specta(optional)]
     pub descending: Option<bool>,
     /// 1-based.
-    #[ts(optional)]
+    #[specta(optional)]
     pub page: Option<u32>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub page_size: Option<u32>,
 }
 
 pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 1000;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "LastService.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct LastService {
     pub title: String,
     pub date: String,
@@ -68,8 +73,7 @@ pub struct LastService {
 }
 
 /// One customer as the list, detail and export show them.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "CustomerRow.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct CustomerRow {
     pub customer_id: i64,
     pub first_name: String,
@@ -106,8 +110,7 @@ impl CustomerRow {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export_to = "StatusCounts.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
 pub struct StatusCounts {
     pub all: i64,
     pub new: i64,
@@ -142,8 +145,7 @@ impl StatusCounts {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "CustomerPage.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct CustomerPage {
     pub count: i64,
     pub page: u32,
@@ -154,7 +156,7 @@ pub struct CustomerPage {
     pub results: Vec<CustomerRow>,
 }
 
-/// The next visit (SPEC §2): the earliest open booking from today (`:today`, local date).
+/// The next visit (docs/rules.md §2): the earliest open booking from today (`:today`, local date).
 macro_rules! next_visit_sql {
     () => {
         "(SELECT min(b.booking_date) FROM bookings b

@@ -36,20 +36,25 @@ pub enum Error {
 
 impl Error {
     /// The stable, machine-readable code; never change an existing one.
-    pub fn code(&self) -> &'static str {
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            Error::NotFound(_) => "not_found",
-            Error::InvalidInput(_) => "invalid_input",
-            Error::Conflict(_) => "conflict",
-            Error::Storage(_) => "storage",
-            Error::Io(_) => "io",
-            Error::Offline(_) => "offline",
-            Error::Unauthorized(_) => "unauthorized",
-            Error::RateLimited { .. } => "rate_limited",
-            Error::Server(_) => "server",
-            Error::Malformed(_) => "malformed",
-            Error::Cancelled(_) => "cancelled",
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Io(_) => ErrorCode::Io,
+            Error::Offline(_) => ErrorCode::Offline,
+            Error::Unauthorized(_) => ErrorCode::Unauthorized,
+            Error::RateLimited { .. } => ErrorCode::RateLimited,
+            Error::Server(_) => ErrorCode::Server,
+            Error::Malformed(_) => ErrorCode::Malformed,
+            Error::Cancelled(_) => ErrorCode::Cancelled,
         }
+    }
+
+    /// [`Error::error_code`] as the string the UI and the CLI's JSON carry.
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
     }
 
     pub fn invalid(msg: impl Into<String>) -> Self {
@@ -70,18 +75,52 @@ impl Serialize for Error {
     }
 }
 
+/// The stable error codes; the UI branches on them (a string union in TypeScript).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    Conflict,
+    Storage,
+    Io,
+    Offline,
+    Unauthorized,
+    RateLimited,
+    Server,
+    Malformed,
+    Cancelled,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Storage => "storage",
+            ErrorCode::Io => "io",
+            ErrorCode::Offline => "offline",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Server => "server",
+            ErrorCode::Malformed => "malformed",
+            ErrorCode::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// The serialised shape of [`Error`], for the generated TypeScript bindings.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
-#[ts(export_to = "ErrorPayload.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, specta::Type)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
         ErrorPayload {
-            code: e.code().to_string(),
+            code: e.error_code(),
             message: e.to_string(),
         }
     }
@@ -108,5 +147,12 @@ impl From<std::io::Error> for Error {
 impl From<csv::Error> for Error {
     fn from(e: csv::Error) -> Self {
         Error::Io(format!("CSV write failed: {e}"))
+    }
+}
+
+/// Commands return `Result<T, Error>`; at the boundary an `Error` is an [`ErrorPayload`].
+impl specta::Type for Error {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        ErrorPayload::definition(types)
     }
 }

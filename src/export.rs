@@ -1,4 +1,4 @@
-//! CSV export (SPEC §3): UTF-8 with BOM, formula-injection guard, written atomically.
+//! CSV export (docs/rules.md §3): UTF-8 with BOM, formula-injection guard, written atomically.
 
 use crate::customers::{
     filter_sql, order_sql, row, CustomerRow, SortKey, NEXT_VISIT_SQL, ROW_SELECT,
@@ -7,10 +7,10 @@ use crate::error::{Error, Result};
 use crate::model::{Clock, CustomerStatus};
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
+use specta::Type;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
-use ts_rs::TS;
 
 pub const COLUMNS: [&str; 17] = [
     "Customer Name",
@@ -33,17 +33,15 @@ pub const COLUMNS: [&str; 17] = [
 ];
 
 /// Which customers to export: all, or the current search/filter.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "ExportFilter.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct ExportFilter {
-    #[ts(optional)]
+    #[specta(optional)]
     pub search: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub status: Option<CustomerStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "ExportReport.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ExportReport {
     pub path: String,
     pub rows: u64,
@@ -165,7 +163,7 @@ pub fn export_csv(
     })
 }
 
-/// Each customer's next visit (SPEC §2), read once from the open-bookings index.
+/// Each customer's next visit (docs/rules.md §2), read once from the open-bookings index.
 fn next_visits(conn: &Connection, clock: &Clock) -> Result<HashMap<i64, String>> {
     let mut st = conn.prepare(
         "SELECT customer_id, min(booking_date) FROM bookings

@@ -5,10 +5,9 @@ use crate::error::{Error, Result};
 use crate::model::{Clock, Money};
 use rusqlite::{params, Connection};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "BookingItem.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct BookingItem {
     pub id: i64,
     pub service_title: String,
@@ -22,8 +21,7 @@ pub struct BookingItem {
     pub live: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "ReviewItem.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ReviewItem {
     pub id: i64,
     pub booking_id: Option<i64>,
@@ -33,8 +31,7 @@ pub struct ReviewItem {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "CustomerDetail.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct CustomerDetail {
     pub customer: CustomerRow,
     pub date_joined: Option<String>,

@@ -13,6 +13,7 @@ pub mod settings;
 pub use error::{Error, Result};
 pub use model::{Clock, CustomerStatus, Money, Thresholds};
 pub mod activity;
+pub mod changes;
 pub mod customers;
 pub mod demo;
 pub mod export;

@@ -1,4 +1,4 @@
-//! The single place the SPEC §2 rules live: per-customer metrics and the status rule.
+//! The single place the docs/rules.md §2 rules live: per-customer metrics and the status rule.
 //!
 //! Metrics are refreshed only for the customers a change touched (`refresh`); `recompute_all`
 //! rebuilds every row from scratch by a different read path, for checking and repair.

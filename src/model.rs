@@ -4,12 +4,15 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use specta::Type;
 use std::fmt;
-use ts_rs::TS;
+
+/// The currency until the provider sets another (docs/rules.md §1).
+pub const DEFAULT_CURRENCY: &str = "NPR";
 
 /// Money in integer minor units (paisa). Serialises as a decimal string, e.g. `"29810.00"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, TS)]
-#[ts(export_to = "Money.ts", type = "string")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash, Type)]
+#[specta(type = String)]
 pub struct Money(pub i64);
 
 impl Money {
@@ -62,9 +65,8 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 /// The customer's status badge; the first matching rule wins (see `metrics::status_for`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "lowercase")]
-#[ts(export_to = "CustomerStatus.ts")]
 pub enum CustomerStatus {
     New,
     Returning,
@@ -129,8 +131,7 @@ pub mod booking_status {
 }
 
 /// Status thresholds (settings): `regular` at ≥ 5 counted bookings, `returning` at ≥ 2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export_to = "Thresholds.ts")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Thresholds {
     pub regular: i64,
     pub returning: i64,

@@ -1,4 +1,4 @@
-//! The marketplace's JSON shapes (see `platform/API.md`), parsed and validated into the
+//! The marketplace's JSON shapes (see `docs/platform.md`), parsed and validated into the
 //! records the store ingests. Every error names the record it came from.
 
 use crate::error::{Error, Result};

@@ -2,12 +2,13 @@
 //! saved with `updated_at`, recorded in the activity timeline and queued for push, in one
 //! transaction.
 
+use crate::changes::{Changes, Scope};
 use crate::customers::CustomerRow;
 use crate::error::{Error, Result};
 use crate::model::{fmt_ts, Clock};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use specta::Type;
 
 pub const MAX_NOTES_CHARS: usize = 10_000;
 pub const MAX_REASON_CHARS: usize = 500;
@@ -15,9 +16,8 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG_CHARS: usize = 40;
 
 /// One edit of a customer's relation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "field", rename_all = "snake_case")]
-#[ts(export_to = "RelationEdit.ts")]
 pub enum RelationEdit {
     Favorite { value: bool },
     Blocked { value: bool, reason: Option<String> },
@@ -203,4 +203,20 @@ pub fn apply(
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh_status(tx, customer_id, t)?;
     Ok(())
+}
+
+/// What [`edit`] changes for the UI: a flag moves the status counts, stats and the status
+/// chart; every edit changes the row, the timeline and the pending pushes.
+pub fn changes(edits: &[RelationEdit]) -> Changes {
+    let base = Changes::of(&[Scope::Customers, Scope::Activity, Scope::Sync]);
+    let flag = edits.iter().any(|e| {
+        matches!(
+            e,
+            RelationEdit::Favorite { .. } | RelationEdit::Blocked { .. }
+        )
+    });
+    match flag {
+        true => base.with(Scope::Stats).with(Scope::Charts),
+        false => base,
+    }
 }

@@ -27,7 +27,7 @@ pub fn thresholds(conn: &Connection) -> Result<Thresholds> {
 }
 
 pub fn currency(conn: &Connection) -> Result<String> {
-    Ok(get(conn, "currency")?.unwrap_or_else(|| "NPR".into()))
+    Ok(get(conn, "currency")?.unwrap_or_else(|| crate::model::DEFAULT_CURRENCY.into()))
 }
 
 /// Changes the thresholds and re-derives every customer's status in one transaction.

@@ -6,10 +6,9 @@ use crate::model::{fmt_ts, Clock, Money};
 use chrono::{Datelike, Duration};
 use rusqlite::{params, Connection};
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "Stats.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Stats {
     pub total_customers: i64,
     pub regular_customers: i64,
@@ -80,8 +79,7 @@ pub fn stats(conn: &Connection, clock: &Clock) -> Result<Stats> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "MonthPoint.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct MonthPoint {
     /// `YYYY-MM`, local calendar month.
     pub month: String,
@@ -90,8 +88,7 @@ pub struct MonthPoint {
     pub revenue: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "Charts.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Charts {
     /// The last 12 months, oldest first, the current month last.
     pub months: Vec<MonthPoint>,

@@ -1,14 +1,17 @@
-//! Events the shell emits to every window.
+//! Events the shell emits to every window, typed and generated into ui/src/bindings.ts.
+//! They are sent through `crate::shell::Shell`.
 
-use tauri::{Emitter, Runtime};
+use clientele::changes::Changes;
+use clientele::sync::SyncProgress;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri_specta::Event;
 
-/// Data changed (an edit or a sync): pages refetch.
-pub const DATA_CHANGED: &str = "data-changed";
-/// A running sync's [`clientele::sync::SyncProgress`].
-pub const SYNC_PROGRESS: &str = "sync-progress";
+/// The one change signal: which data a write changed (`data-changed`). The UI refetches
+/// exactly the queries of these scopes (ui/src/changes.ts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type, Event)]
+pub struct DataChanged(pub Changes);
 
-pub fn data_changed<R: Runtime>(app: &tauri::AppHandle<R>) {
-    if let Err(e) = app.emit(DATA_CHANGED, ()) {
-        tracing::warn!("could not emit {DATA_CHANGED}: {e}");
-    }
-}
+/// A running sync's progress (`sync-progressed`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type, Event)]
+pub struct SyncProgressed(pub SyncProgress);

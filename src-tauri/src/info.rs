@@ -1,11 +1,10 @@
 //! What the UI needs to know about this app instance.
 
 use serde::Serialize;
-use ts_rs::TS;
+use specta::Type;
 
 /// Returned by `app_info`; `demo` makes the UI show the sample-data banner.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export_to = "AppInfo.ts")]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AppInfo {
     pub db_path: String,
     pub demo: bool,

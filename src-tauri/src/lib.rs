@@ -1,18 +1,22 @@
 //! Clientele's desktop shell: opens the database, registers thin commands over the core,
-//! emits events. No SQL and no business rule lives here (see ARCHITECTURE.md).
+//! emits events. No SQL and no business rule lives here (docs/architecture.md).
 
 pub mod commands;
 pub mod events;
 pub mod info;
+pub mod ipc;
+pub mod shell;
 pub mod state;
+pub mod sync_control;
 
 use std::time::Instant;
+use tauri::Manager;
 
 /// When the process started; the first list query logs the time since (launch measurement).
 pub static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
 /// Plugins, state and commands on any builder: `tauri::Builder::default()` in `run`,
-/// `tauri::test::mock_builder()` in tests.
+/// `tauri::test::mock_builder()` in tests. Call [`attach`] on the built app.
 pub fn configure<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     state: state::AppState,
@@ -20,7 +24,15 @@ pub fn configure<R: tauri::Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(commands::handler())
+        .invoke_handler(ipc::builder::<R>().invoke_handler())
+}
+
+/// Wires the built app's events and dialogs into the commands. Done on the built app rather
+/// than in a setup hook, which runs only once the event loop starts (never in tests).
+pub fn attach<R: tauri::Runtime>(app: &tauri::App<R>) {
+    ipc::builder::<R>().mount_events(app);
+    app.state::<state::AppState>()
+        .install_shell(std::sync::Arc::new(app.handle().clone()));
 }
 
 pub fn run() {
@@ -32,14 +44,13 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .init();
     let state = state::AppState::from_env();
-    configure(tauri::Builder::default(), state)
-        .setup(|app| {
-            // Open (and on first run generate) the database now, off the main thread, so the
-            // window shows at once and the first query finds it ready or nearly so.
-            state::warm_up(app.handle().clone());
-            commands::sync::start_timer(app.handle().clone());
-            Ok(())
-        })
-        .run(tauri::generate_context!())
-        .expect("error while running Clientele");
+    let app = configure(tauri::Builder::default(), state)
+        .build(tauri::generate_context!())
+        .expect("error while building Clientele");
+    attach(&app);
+    // Open (and on first run generate) the database now, off the main thread, so the
+    // window shows at once and the first query finds it ready or nearly so.
+    state::warm_up(app.handle().clone());
+    commands::sync::start_timer(app.handle().clone());
+    app.run(|_, _| {});
 }

@@ -83,11 +83,13 @@ fn generate_demo(path: &Path, size: usize) -> Result<()> {
 
 pub struct AppState {
     session: RwLock<Arc<Session>>,
-    pub sync: crate::commands::sync::SyncControl,
+    pub sync: crate::sync_control::SyncControl,
     /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
     pub export_to: Option<PathBuf>,
     /// The database a sign-in goes to (the demo is never synced).
     pub account_db: PathBuf,
+    /// The running app's events and dialogs, installed at set-up.
+    shell: std::sync::OnceLock<crate::shell::SharedShell>,
 }
 
 impl AppState {
@@ -99,7 +101,20 @@ impl AppState {
             account_db: std::env::var_os("CLIENTELE_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(clientele::default_db_path),
+            shell: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Called once when the app is set up.
+    pub fn install_shell(&self, shell: crate::shell::SharedShell) {
+        let _ = self.shell.set(shell);
+    }
+
+    pub fn shell(&self) -> crate::shell::SharedShell {
+        self.shell
+            .get()
+            .cloned()
+            .unwrap_or_else(|| std::sync::Arc::new(crate::shell::Detached))
     }
 
     /// `CLIENTELE_DB` if set; else the real database once an account is configured;
@@ -109,7 +124,7 @@ impl AppState {
             return AppState::new(Session::new(path.into(), None));
         }
         let real = clientele::default_db_path();
-        if crate::commands::sync::account_configured(&real) {
+        if crate::sync_control::account_configured(&real) {
             return AppState::new(Session::new(real, None));
         }
         let size = std::env::var("CLIENTELE_DEMO_CUSTOMERS")

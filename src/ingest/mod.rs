@@ -8,14 +8,13 @@ use crate::error::{Error, Result};
 use crate::platform::Batch;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::Serialize;
+use specta::Type;
 use std::collections::BTreeSet;
-use ts_rs::TS;
 
 pub use customers::rebuild_search_index;
 
 /// What one batch changed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
-#[ts(export_to = "ApplyReport.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
 pub struct ApplyReport {
     pub bookings_new: u32,
     pub bookings_updated: u32,

@@ -23,8 +23,8 @@ pub use token_store::{default_token_store, FileTokenStore, TokenStore};
 
 use crate::error::{ErrorPayload, Result};
 use serde::{Deserialize, Serialize};
+use specta::Type;
 use std::time::Duration;
-use ts_rs::TS;
 
 /// The server caps list pages at 100.
 pub const PAGE_SIZE: u32 = 100;
@@ -84,8 +84,7 @@ pub fn status(conn: &rusqlite::Connection, store: &dyn TokenStore) -> Result<Syn
 }
 
 /// Where a running sync is, reported through the progress callback.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "SyncProgress.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct SyncProgress {
     /// `login` | `bookings` | `open_bookings` | `reviews` | `relations` | `push` | `done`
     pub phase: String,
@@ -97,8 +96,7 @@ pub struct SyncProgress {
 }
 
 /// What the app shows about the account and the last sync.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "SyncStatus.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct SyncStatus {
     pub signed_in: bool,
     pub base_url: Option<String>,
@@ -111,8 +109,7 @@ pub struct SyncStatus {
 }
 
 /// What one sync did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export_to = "SyncReport.ts")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct SyncReport {
     pub full: bool,
     pub requests: u32,
@@ -124,4 +121,21 @@ pub struct SyncReport {
     pub removed: u32,
     pub pushed: u32,
     pub duration_ms: u64,
+}
+
+impl SyncReport {
+    /// What this sync changed for the UI: the sync status always; the book when any
+    /// booking or review arrived, changed or was removed.
+    pub fn changes(&self) -> crate::changes::Changes {
+        let data = self.bookings_new
+            + self.bookings_updated
+            + self.reviews_new
+            + self.reviews_updated
+            + self.removed;
+        let sync = crate::changes::Changes::of(&[crate::changes::Scope::Sync]);
+        match data {
+            0 => sync,
+            _ => sync.union(crate::changes::Changes::platform_data()),
+        }
+    }
 }

@@ -1,7 +1,6 @@
 import { AppShell, Container, Grid, Stack } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import type { CustomerStatus } from './bindings/core/CustomerStatus';
-import type { SortKey } from './bindings/core/SortKey';
+import { DEFAULTS, type CustomerStatus, type SortKey } from './bindings';
 import { ActivityTimeline } from './components/ActivityTimeline';
 import { ChartsPanel } from './components/ChartsPanel';
 import { CustomerDrawer } from './components/CustomerDrawer';
@@ -26,8 +25,8 @@ export function App() {
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 150);
   const [status, setStatus] = useState<CustomerStatus | null>(null);
-  const [sort, setSort] = useState<SortKey>('last_booking');
-  const [descending, setDescending] = useState(true);
+  const [sort, setSort] = useState<SortKey>(DEFAULTS.sort);
+  const [descending, setDescending] = useState<boolean>(DEFAULTS.descending[DEFAULTS.sort]);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [signInOpen, setSignInOpen] = useState(false);
   // Stable identities: the memoised panels below (stats, charts, activity, header) must not
@@ -38,7 +37,7 @@ export function App() {
   const closeDetail = useCallback(() => setDetailId(null), []);
   const onSort = useCallback((key: SortKey) => {
     setSort(key);
-    setDescending(key !== 'name');
+    setDescending(DEFAULTS.descending[key]);
   }, []);
 
   return (

@@ -1,10 +1,13 @@
-import type { ErrorPayload } from './bindings/core/ErrorPayload';
+import type { ErrorCode } from './bindings';
 
-/** Commands reject with `{code, message}`; anything else (a JS bug, a string) is wrapped. */
-export function toErrorPayload(err: unknown): ErrorPayload {
+/** A command's `{code, message}`, or `unknown` for anything else (a JS bug, a string). */
+export type UiError = { code: ErrorCode | 'unknown'; message: string };
+
+/** Commands reject with `{code, message}`; anything else is wrapped. */
+export function toErrorPayload(err: unknown): UiError {
   if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
     const e = err as { code: unknown; message: unknown };
-    return { code: String(e.code), message: String(e.message) };
+    return { code: String(e.code) as ErrorCode, message: String(e.message) };
   }
   if (typeof err === 'string') return { code: 'unknown', message: err };
   if (err instanceof Error) return { code: 'unknown', message: err.message };
@@ -12,7 +15,7 @@ export function toErrorPayload(err: unknown): ErrorPayload {
 }
 
 /** Errors that a retry cannot fix; TanStack Query should not retry them. */
-const PERMANENT = new Set(['invalid_input', 'not_found', 'unauthorized', 'conflict', 'malformed', 'cancelled']);
+const PERMANENT = new Set<UiError['code']>(['invalid_input', 'not_found', 'unauthorized', 'conflict', 'malformed', 'cancelled']);
 
 export function shouldRetry(failureCount: number, err: unknown): boolean {
   return failureCount < 2 && !PERMANENT.has(toErrorPayload(err).code);

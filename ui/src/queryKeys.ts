@@ -1,5 +1,5 @@
-import type { ActivityKind } from './bindings/core/ActivityKind';
-import type { CustomerQuery } from './bindings/core/CustomerQuery';
+import type { ActivityKind } from './bindings';
+import type { CustomerQuery } from './bindings';
 
 /** Query keys in one place so invalidation and optimistic updates hit the same caches. */
 export const qk = {
@@ -12,5 +12,6 @@ export const qk = {
   customerAll: ['customer'] as const,
   customer: (id: number) => ['customer', id] as const,
   customerPage: (id: number, page: number) => ['customer', id, page] as const,
+  activityAll: ['activity'] as const,
   activity: (kind: ActivityKind | 'all') => ['activity', kind] as const,
 };

@@ -1,5 +1,5 @@
 import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
-import type { CustomerStatus } from './bindings/core/CustomerStatus';
+import type { CustomerStatus } from './bindings';
 
 export const theme = createTheme({
   primaryColor: 'indigo',

@@ -3,9 +3,10 @@ use clientele::customers::{CustomerPage, CustomerQuery, CustomerRow};
 use clientele::history::CustomerDetail;
 use clientele::relations::RelationEdit;
 use clientele::{Clock, Result};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_customers(
     state: State<'_, AppState>,
     query: CustomerQuery,
@@ -18,6 +19,7 @@ pub async fn list_customers(
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_customer(
     state: State<'_, AppState>,
     customer_id: i64,
@@ -32,16 +34,19 @@ pub async fn get_customer(
 }
 
 #[tauri::command]
-pub async fn edit_relation<R: Runtime>(
-    app: AppHandle<R>,
+#[specta::specta]
+pub async fn edit_relation(
     state: State<'_, AppState>,
     customer_id: i64,
     edit: RelationEdit,
 ) -> Result<CustomerRow> {
+    let edits = [edit];
     let row = state
-        .with_conn(|c| clientele::relations::edit(c, customer_id, &[edit], &Clock::system()))
+        .with_conn(|c| clientele::relations::edit(c, customer_id, &edits, &Clock::system()))
         .await?;
-    crate::events::data_changed(&app);
+    state
+        .shell()
+        .data_changed(clientele::relations::changes(&edits));
     Ok(row)
 }
 

@@ -5,6 +5,7 @@ use clientele::{Clock, Result};
 use tauri::State;
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
     state
         .with_conn(|c| clientele::stats::stats(c, &Clock::system()))
@@ -12,6 +13,7 @@ pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn get_charts(state: State<'_, AppState>) -> Result<Charts> {
     state
         .with_conn(|c| clientele::stats::charts(c, &Clock::system()))
@@ -19,6 +21,7 @@ pub async fn get_charts(state: State<'_, AppState>) -> Result<Charts> {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn list_activity(
     state: State<'_, AppState>,
     query: ActivityQuery,

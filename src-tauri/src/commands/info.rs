@@ -3,6 +3,7 @@ use crate::state::AppState;
 use clientele::{Clock, Result};
 
 #[tauri::command]
+#[specta::specta]
 pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo> {
     let session = state.session();
     let currency = state

@@ -1,45 +1,58 @@
-//! The shell's own boundary types are generated into `ui/src/bindings/app/`, like the core's
-//! (tests/bindings.rs at the root). Fails when stale; `UPDATE_BINDINGS=1` rewrites them.
+//! The IPC surface's TypeScript (`ui/src/bindings.ts`) is generated from the Rust
+//! signatures by `clientele_app::ipc`. Fails when the committed file is stale;
+//! `UPDATE_BINDINGS=1 cargo test -p clientele-app bindings` rewrites it.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use ts_rs::{Config, TS};
+use std::path::PathBuf;
 
-fn read_dir(dir: &Path) -> BTreeMap<String, String> {
-    std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok())
-                .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        std::fs::read_to_string(e.path()).unwrap(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+fn committed() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts")
+}
+
+fn generated() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bindings.ts");
+    clientele_app::ipc::export_bindings(&path).unwrap();
+    std::fs::read_to_string(path).unwrap()
 }
 
 #[test]
-fn app_typescript_bindings_are_current() {
-    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/app");
-    let fresh = tempfile::tempdir().unwrap();
-    let cfg = Config::new()
-        .with_large_int("number")
-        .with_out_dir(fresh.path());
-    clientele_app::info::AppInfo::export_all(&cfg).unwrap();
-    let generated = read_dir(fresh.path());
+fn typescript_bindings_are_current() {
+    let fresh = generated();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        let _ = std::fs::remove_dir_all(&committed);
-        std::fs::create_dir_all(&committed).unwrap();
-        for (name, text) in &generated {
-            std::fs::write(committed.join(name), text).unwrap();
-        }
+        std::fs::write(committed(), &fresh).unwrap();
     }
-    assert_eq!(
-        read_dir(&committed),
-        generated,
-        "ui/src/bindings/app is stale: run UPDATE_BINDINGS=1 cargo test -p clientele-app"
+    let on_disk = std::fs::read_to_string(committed()).unwrap_or_default();
+    assert!(
+        on_disk == fresh,
+        "ui/src/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p clientele-app bindings"
+    );
+}
+
+#[test]
+fn error_codes_and_sync_phases_are_string_unions() {
+    let ts = generated();
+    let union = |name: &str| -> String {
+        let start = ts
+            .find(&format!("export type {name} ="))
+            .unwrap_or_else(|| panic!("bindings.ts has no type {name}"));
+        ts[start..].lines().next().unwrap().to_string()
+    };
+    let codes = union("ErrorCode");
+    for code in [
+        "\"not_found\"",
+        "\"invalid_input\"",
+        "\"rate_limited\"",
+        "\"offline\"",
+    ] {
+        assert!(codes.contains(code), "{codes}");
+    }
+    assert!(
+        ts.contains("code: ErrorCode"),
+        "ErrorPayload.code must be typed"
+    );
+    assert!(ts.contains("export const LIMITS"), "limits are exported");
+    assert!(
+        ts.contains("\"notes_chars\":10000"),
+        "LIMITS carries the notes limit"
     );
 }

@@ -1,6 +1,7 @@
 //! Edits (and the `data-changed` event) and the CSV export.
 
 use crate::harness::{TestApp, DEMO_CUSTOMERS};
+use clientele::changes::Scope;
 use serde_json::json;
 
 #[test]
@@ -50,6 +51,13 @@ fn favourite_block_and_notes_edit_the_customer_and_announce_it() {
     );
     assert_eq!(row["notes"], "Gate code 4321 — नमस्ते");
     assert_eq!(app.data_changed_count(), 3, "each edit emits data-changed");
+    // A flag moves the stats; a note changes the row and the timeline only.
+    assert!(app.announced(0, Scope::Stats) && app.announced(1, Scope::Charts));
+    assert!(app.announced(2, Scope::Customers) && app.announced(2, Scope::Activity));
+    assert!(
+        !app.announced(2, Scope::Stats),
+        "a notes edit must not refetch the stats"
+    );
 }
 
 #[test]

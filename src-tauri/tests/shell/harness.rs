@@ -1,14 +1,16 @@
 //! A mock app (`tauri::test::mock_builder`) over a copy of a demo database.
 
+use clientele::changes::{Changes, Scope};
+use clientele_app::events::DataChanged;
 use clientele_app::state::{AppState, Session};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime};
 use tauri::webview::InvokeRequest;
-use tauri::{Listener, WebviewWindow};
+use tauri::WebviewWindow;
+use tauri_specta::Event;
 
 pub const DEMO_CUSTOMERS: usize = 300;
 
@@ -16,7 +18,8 @@ pub struct TestApp {
     _app: tauri::App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
     pub dir: tempfile::TempDir,
-    pub data_changed: Arc<AtomicUsize>,
+    /// The scopes of every `data-changed` event, in order.
+    pub data_changed: Arc<Mutex<Vec<Changes>>>,
 }
 
 /// Generated once per test run, then copied: each test gets its own file.
@@ -59,14 +62,13 @@ impl TestApp {
         let app = clientele_app::configure(mock_builder(), state)
             .build(mock_context(noop_assets()))
             .expect("mock app builds");
+        clientele_app::attach(&app);
         let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
-        let data_changed = Arc::new(AtomicUsize::new(0));
-        let counter = data_changed.clone();
-        app.listen_any(clientele_app::events::DATA_CHANGED, move |_| {
-            counter.fetch_add(1, Ordering::SeqCst);
-        });
+        let data_changed = Arc::new(Mutex::new(Vec::new()));
+        let seen = data_changed.clone();
+        DataChanged::listen_any(&app, move |e| seen.lock().unwrap().push(e.payload.0));
         TestApp {
             _app: app,
             webview,
@@ -114,6 +116,11 @@ impl TestApp {
     }
 
     pub fn data_changed_count(&self) -> usize {
-        self.data_changed.load(Ordering::SeqCst)
+        self.data_changed.lock().unwrap().len()
+    }
+
+    /// Whether the `n`th announced change (0-based) included `scope`.
+    pub fn announced(&self, n: usize, scope: Scope) -> bool {
+        self.data_changed.lock().unwrap()[n].contains(scope)
     }
 }

@@ -67,7 +67,13 @@ fn signing_in_from_the_demo_switches_to_the_account_database() {
         1,
         "the page reloads on the new database"
     );
-    assert!(clientele_app::commands::sync::account_configured(
+    assert!(
+        clientele::changes::Scope::ALL
+            .iter()
+            .all(|s| app.announced(0, *s)),
+        "switching databases refetches everything"
+    );
+    assert!(clientele_app::sync_control::account_configured(
         &app.dir.path().join("clientele.db")
     ));
 

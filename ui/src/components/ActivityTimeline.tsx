@@ -2,9 +2,9 @@ import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIco
 import { IconCalendarPlus, IconEdit, IconRefresh, IconStar } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
-import { api } from '../api';
-import type { Activity } from '../bindings/core/Activity';
-import type { ActivityKind } from '../bindings/core/ActivityKind';
+import { commands } from '../bindings';
+import type { Activity } from '../bindings';
+import type { ActivityKind } from '../bindings';
 import { formatDateTime, formatMoney, formatRelative } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
@@ -18,7 +18,7 @@ function ActivityTimelineImpl({ onOpen }: { onOpen: (customerId: number) => void
   const [kind, setKind] = useState<ActivityKind | 'all'>('all');
   const q = useInfiniteQuery({
     queryKey: qk.activity(kind),
-    queryFn: ({ pageParam }) => api.listActivity({ limit: 10, kind: kind === 'all' ? undefined : kind, before: pageParam ?? undefined }),
+    queryFn: ({ pageParam }) => commands.listActivity({ limit: 10, kind: kind === 'all' ? undefined : kind, before: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
   });

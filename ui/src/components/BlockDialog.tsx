@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { BLOCK_REASON_LIMIT, noteLength } from '../notes';
 
 type Props = {

@@ -1,5 +1,5 @@
 import { Badge, Group, Pagination, Skeleton, Table, Text } from '@mantine/core';
-import type { CustomerDetail } from '../bindings/core/CustomerDetail';
+import type { CustomerDetail } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatRelative, humanize } from '../format';
 
 // Booking statuses are the platform's own strings; unknown ones fall back to grey.

@@ -1,7 +1,7 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { commands } from '../bindings';
 import { formatCount, formatMoney, formatMonth } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
@@ -22,7 +22,7 @@ function ChartCard({ title, children, testId }: { title: string; children: React
 
 function ChartsPanelImpl() {
   const currency = useCurrency();
-  const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.charts, queryFn: api.getCharts });
+  const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.charts, queryFn: commands.getCharts });
   if (isError) return <ErrorState title="Could not load the charts" error={error} onRetry={() => void refetch()} />;
   if (isPending) {
     return (

@@ -1,5 +1,5 @@
 import { Avatar } from '@mantine/core';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { initials } from '../format';
 
 export function CustomerAvatar({ customer, size = 34 }: { customer: CustomerRow; size?: number }) {

@@ -2,8 +2,8 @@ import { Button, Divider, Drawer, Group, Paper, Rating, SimpleGrid, Skeleton, St
 import { IconPencil } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
-import { api } from '../api';
-import type { CustomerDetail } from '../bindings/core/CustomerDetail';
+import { commands } from '../bindings';
+import type { CustomerDetail } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
@@ -43,7 +43,7 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: qk.customerPage(customerId, page),
-    queryFn: () => api.getCustomer(customerId, page, HISTORY_PAGE_SIZE),
+    queryFn: () => commands.getCustomer(customerId, page, HISTORY_PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
   if (q.isError) return <ErrorState title="Could not load this customer" error={q.error} onRetry={() => void q.refetch()} />;

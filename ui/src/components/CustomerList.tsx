@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListView } from '../App';
-import { api } from '../api';
+import { commands } from '../bindings';
 import { qk } from '../queryKeys';
-import type { CustomerStatus } from '../bindings/core/CustomerStatus';
-import type { SortKey } from '../bindings/core/SortKey';
+import type { CustomerStatus } from '../bindings';
+import type { SortKey } from '../bindings';
 import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { useCustomerPages } from '../hooks/useCustomerPages';
@@ -182,7 +182,7 @@ function listKeysApply(e: KeyboardEvent): boolean {
 
 function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {
   const filtered = view.search !== '' || view.status !== null;
-  const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: api.syncStatus }).data?.signed_in ?? false;
+  const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus }).data?.signed_in ?? false;
   return (
     <Stack align="center" justify="center" gap="xs" py={48} px="xl" data-testid="empty-state">
       {filtered ? <IconSearchOff size={40} opacity={0.4} /> : <IconUsers size={40} opacity={0.4} />}

@@ -1,6 +1,6 @@
 import { Group, Skeleton } from '@mantine/core';
 import { memo } from 'react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
 import { CustomerAvatar } from './CustomerAvatar';
 import { RelationButtons } from './RelationButtons';

@@ -2,14 +2,14 @@ import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconFilter, IconUsers } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { ListView } from '../App';
-import { api } from '../api';
-import type { ExportFilter } from '../bindings/core/ExportFilter';
+import { commands } from '../bindings';
+import type { ExportFilter } from '../bindings';
 import { fileName, formatCount } from '../format';
 import { toast } from '../toast';
 
 export function ExportMenu({ view }: { view: ListView }) {
   const exportCsv = useMutation({
-    mutationFn: (filter: ExportFilter) => api.exportCsv(filter),
+    mutationFn: (filter: ExportFilter) => commands.exportCsv(filter),
     onSuccess: (report) => {
       // null = the user closed the save dialog; that is a choice, not an error.
       if (report === null) toast.info('Export cancelled');

@@ -3,9 +3,9 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
 import { memo, useMemo, useRef } from 'react';
 import type { ListView } from '../App';
-import type { CustomerStatus } from '../bindings/core/CustomerStatus';
-import type { SortKey } from '../bindings/core/SortKey';
-import type { StatusCounts } from '../bindings/core/StatusCounts';
+import type { CustomerStatus } from '../bindings';
+import type { SortKey } from '../bindings';
+import type { StatusCounts } from '../bindings';
 import { formatCount } from '../format';
 import { STATUSES, STATUS_LABEL } from '../theme';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { formatCount } from '../format';
 import { NOTES_LIMIT, noteLength } from '../notes';
 

@@ -1,7 +1,7 @@
 // One place that owns the favourite / block / notes flows so the list and the drawer share
 // the same dialogs and the same optimistic mutation.
 import { useMemo, useState, type ReactNode } from 'react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { useRelationEdit } from '../hooks/useRelationEdit';
 import { BlockDialog } from './BlockDialog';
 import { NotesDialog } from './NotesDialog';

@@ -4,8 +4,8 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CustomerDetail } from '../bindings/core/CustomerDetail';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerDetail } from '../bindings';
+import type { CustomerRow } from '../bindings';
 import { qk } from '../queryKeys';
 import { RelationActionsProvider } from './RelationActions';
 import { RelationButtons } from './RelationButtons';

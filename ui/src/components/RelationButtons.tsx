@@ -1,6 +1,6 @@
 import { ActionIcon, Group } from '@mantine/core';
 import { IconBan, IconNote, IconNotes, IconStar, IconStarFilled } from '@tabler/icons-react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 import { useRelationActions } from './relationActionsContext';
 
 /**

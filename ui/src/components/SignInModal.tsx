@@ -1,7 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { memo, useState } from 'react';
-import { api } from '../api';
+import { commands } from '../bindings';
 import { toErrorPayload } from '../errors';
 import { qk } from '../queryKeys';
 import { toast } from '../toast';
@@ -12,7 +12,7 @@ function SignInModalImpl({ opened, onClose }: { opened: boolean; onClose: () => 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
-    mutationFn: () => api.signIn(baseUrl.trim(), email.trim(), password),
+    mutationFn: () => commands.signIn(baseUrl.trim(), email.trim(), password),
     onSuccess: (s) => {
       client.setQueryData(qk.syncStatus, s);
       setPassword('');
@@ -30,7 +30,7 @@ function SignInModalImpl({ opened, onClose }: { opened: boolean; onClose: () => 
           <Text size="sm" c="dimmed">
             Clientele reads your bookings and reviews from the marketplace. Your password is not stored: the app keeps only a session token, in your system keyring where available.
           </Text>
-          <TextInput label="Marketplace address" placeholder="https://api.example.com" required value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} data-testid="sign-in-base-url" data-autofocus />
+          <TextInput label="Marketplace address" placeholder="https://commands.example.com" required value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} data-testid="sign-in-base-url" data-autofocus />
           <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="sign-in-email" />
           <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="sign-in-password" />
           {error && (

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import type { CustomerStatus } from '../bindings/core/CustomerStatus';
+import type { CustomerStatus } from '../bindings';
 import { STATUS_COLOR, STATUS_LABEL } from '../theme';
 
 export function StatusBadge({ status }: { status: CustomerStatus }) {

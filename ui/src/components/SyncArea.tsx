@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Menu, Progress, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCloudUpload, IconDots, IconLogout, IconRefresh, IconX } from '@tabler/icons-react';
-import type { SyncProgress } from '../bindings/core/SyncProgress';
+import type { SyncProgress } from '../bindings';
 import { formatCount, formatDateTime, formatRelative, humanize } from '../format';
 import { useNow } from '../hooks/useNow';
 import { useSync } from '../hooks/useSync';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import type { CustomerRow } from '../bindings';
 
 export type Actions = {
   toggleFavorite: (c: CustomerRow) => void;

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { commands, DEFAULTS } from '../bindings';
 import { qk } from '../queryKeys';
 
 export function useAppInfo() {
-  return useQuery({ queryKey: qk.appInfo, queryFn: api.appInfo, staleTime: Infinity });
+  return useQuery({ queryKey: qk.appInfo, queryFn: commands.appInfo, staleTime: Infinity });
 }
 
-/** The provider's currency for money display; NPR is the core's default. */
+/** The provider's currency for money display, until app info arrives the core's default. */
 export function useCurrency(): string {
-  return useAppInfo().data?.currency ?? 'NPR';
+  return useAppInfo().data?.currency ?? DEFAULTS.currency;
 }

@@ -1,9 +1,9 @@
 // Page-by-index loading for the virtual list: only the pages under the viewport are fetched,
 // so jumping with the scrollbar to row 90,000 costs one request, not 900.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { api } from '../api';
-import type { CustomerQuery } from '../bindings/core/CustomerQuery';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
+import { commands } from '../bindings';
+import type { CustomerQuery } from '../bindings';
+import type { CustomerRow } from '../bindings';
 import { qk } from '../queryKeys';
 
 export const PAGE_SIZE = 100;
@@ -17,12 +17,12 @@ export function useCustomerPages(base: Omit<CustomerQuery, 'page' | 'page_size'>
   // Page 1 carries the count and the status counts; keep the old ones while a new search loads.
   const first = useQuery({
     queryKey: qk.customers(q(1)),
-    queryFn: () => api.listCustomers(q(1)),
+    queryFn: () => commands.listCustomers(q(1)),
     placeholderData: keepPreviousData,
   });
   const pages = pagesFor(visible).filter((p) => p !== 1);
   const rest = useQueries({
-    queries: pages.map((p) => ({ queryKey: qk.customers(q(p)), queryFn: () => api.listCustomers(q(p)) })),
+    queries: pages.map((p) => ({ queryKey: qk.customers(q(p)), queryFn: () => commands.listCustomers(q(p)) })),
   });
   const rowAt = (index: number): CustomerRow | undefined => {
     const page = Math.floor(index / PAGE_SIZE) + 1;

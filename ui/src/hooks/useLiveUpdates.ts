@@ -1,17 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { onDataChanged } from '../api';
+import { events } from '../bindings';
+import { invalidateChanged } from '../changes';
 
-/** Sync or another window changed the data: every query is refetched. */
+/** A write (an edit, a sync, another window) changed data: refetch what it names. */
 export function useLiveUpdates(): void {
   const client = useQueryClient();
   useEffect(() => {
     let unlisten: (() => void) | undefined;
     let dropped = false;
-    onDataChanged(() => void client.invalidateQueries()).then((fn) => {
-      if (dropped) fn();
-      else unlisten = fn;
-    });
+    void events.dataChanged
+      .listen((e) => invalidateChanged(client, e.payload))
+      .then((fn) => {
+        if (dropped) fn();
+        else unlisten = fn;
+      });
     return () => {
       dropped = true;
       unlisten?.();

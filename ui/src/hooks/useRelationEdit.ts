@@ -1,11 +1,12 @@
 // Favourite / block / notes edits: applied to every cached copy of the customer at once,
-// rolled back with an error toast if the store refuses.
+// rolled back with an error toast if the store refuses. What else the edit changed is
+// refetched through the core's change signal (changes.ts), not listed here.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api } from '../api';
-import type { CustomerDetail } from '../bindings/core/CustomerDetail';
-import type { CustomerPage } from '../bindings/core/CustomerPage';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
-import type { RelationEdit } from '../bindings/core/RelationEdit';
+import { commands } from '../bindings';
+import type { CustomerDetail } from '../bindings';
+import type { CustomerPage } from '../bindings';
+import type { CustomerRow } from '../bindings';
+import type { RelationEdit } from '../bindings';
 import { qk } from '../queryKeys';
 import { toast } from '../toast';
 
@@ -53,7 +54,7 @@ function successText(edit: RelationEdit, name: string): string {
 export function useRelationEdit() {
   const client = useQueryClient();
   return useMutation<CustomerRow, unknown, Vars, Snapshot>({
-    mutationFn: ({ customer, edit }) => api.editRelation(customer.customer_id, edit),
+    mutationFn: ({ customer, edit }) => commands.editRelation(customer.customer_id, edit),
     retry: false,
     onMutate: async ({ customer, edit }) => {
       const id = customer.customer_id;
@@ -75,12 +76,6 @@ export function useRelationEdit() {
       patchCaches(client, saved.customer_id, () => saved);
       toast.success(successText(edit, `${saved.first_name} ${saved.last_name}`));
     },
-    onSettled: () => {
-      // Counts, stats and activity depend on the edit; the core recomputes them.
-      void client.invalidateQueries({ queryKey: qk.customersAll });
-      void client.invalidateQueries({ queryKey: qk.stats });
-      void client.invalidateQueries({ queryKey: qk.charts });
-      void client.invalidateQueries({ queryKey: ['activity'] });
-    },
+    // Counts, stats and activity follow from the core's `data-changed` signal (changes.ts).
   });
 }

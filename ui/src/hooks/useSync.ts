@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, onSyncProgress } from '../api';
-import type { SyncProgress } from '../bindings/core/SyncProgress';
+import { commands, events, type SyncProgress } from '../bindings';
 import { toErrorPayload } from '../errors';
 import { qk } from '../queryKeys';
 import { toast } from '../toast';
@@ -9,7 +8,7 @@ import { toast } from '../toast';
 /** The account, the last sync, and a running sync with its live progress. */
 export function useSync(onNeedSignIn: () => void) {
   const client = useQueryClient();
-  const status = useQuery({ queryKey: qk.syncStatus, queryFn: api.syncStatus, refetchInterval: 60_000 });
+  const status = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus, refetchInterval: 60_000 });
   const [progress, setProgress] = useState<SyncProgress | null>(null);
 
   useEffect(() => {
@@ -18,11 +17,13 @@ export function useSync(onNeedSignIn: () => void) {
     // Timer syncs report progress too. A sync that dies without a final "done" must not leave
     // the progress bar up forever: it clears after a quiet spell.
     let quiet: ReturnType<typeof setTimeout> | undefined;
-    onSyncProgress((p) => {
-      clearTimeout(quiet);
-      setProgress(p.phase === 'done' ? null : p);
-      if (p.phase !== 'done') quiet = setTimeout(() => setProgress(null), 60_000);
-    }).then((fn) => {
+    void events.syncProgressed
+      .listen(({ payload: p }) => {
+        clearTimeout(quiet);
+        setProgress(p.phase === 'done' ? null : p);
+        if (p.phase !== 'done') quiet = setTimeout(() => setProgress(null), 60_000);
+      })
+      .then((fn) => {
       if (dropped) fn();
       else unlisten = fn;
     });
@@ -34,7 +35,7 @@ export function useSync(onNeedSignIn: () => void) {
   }, []);
 
   const syncNow = useMutation({
-    mutationFn: (full: boolean) => api.syncNow(full),
+    mutationFn: (full: boolean) => commands.syncNow(full),
     onMutate: () => setProgress({ phase: 'login', pages: 0, items: 0, requests: 0, total_pages: null }),
     onSuccess: (r) => {
       const changed = r.bookings_new + r.bookings_updated + r.reviews_new + r.reviews_updated;
@@ -50,16 +51,14 @@ export function useSync(onNeedSignIn: () => void) {
       else if (e.code === 'rate_limited') toast.error('The marketplace asked us to slow down', err);
       else toast.error('Sync failed', err);
     },
-    onSettled: () => {
-      setProgress(null);
-      void client.invalidateQueries();
-    },
+    // What the sync changed is refetched through the `data-changed` signal (changes.ts).
+    onSettled: () => setProgress(null),
   });
 
-  const cancel = useMutation({ mutationFn: api.cancelSync, onError: (err) => toast.error('Could not cancel the sync', err) });
+  const cancel = useMutation({ mutationFn: commands.cancelSync, onError: (err) => toast.error('Could not cancel the sync', err) });
 
   const signOut = useMutation({
-    mutationFn: api.signOut,
+    mutationFn: commands.signOut,
     onSuccess: (s) => {
       client.setQueryData(qk.syncStatus, s);
       toast.success('Signed out', 'Your local data stays on this computer.');

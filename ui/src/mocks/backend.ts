@@ -1,14 +1,18 @@
 // A small in-memory stand-in for the Rust commands so the UI runs in a plain browser.
-// It mimics the contract's shapes, not the core's exact rules.
-import type { ActivityQuery } from '../bindings/core/ActivityQuery';
-import type { Charts } from '../bindings/core/Charts';
-import type { CustomerQuery } from '../bindings/core/CustomerQuery';
-import type { CustomerRow } from '../bindings/core/CustomerRow';
-import type { CustomerStatus } from '../bindings/core/CustomerStatus';
-import type { RelationEdit } from '../bindings/core/RelationEdit';
-import type { Stats } from '../bindings/core/Stats';
-import type { StatusCounts } from '../bindings/core/StatusCounts';
-import type { SyncStatus } from '../bindings/core/SyncStatus';
+// It mimics the contract's shapes (typed by the generated bindings), not the core's exact
+// rules; the status thresholds and sort directions are the core's exported defaults.
+import type { ActivityQuery } from '../bindings';
+import type { Charts } from '../bindings';
+import type { CustomerQuery } from '../bindings';
+import type { CustomerRow } from '../bindings';
+import type { CustomerStatus } from '../bindings';
+import type { RelationEdit } from '../bindings';
+import type { Stats } from '../bindings';
+import type { StatusCounts } from '../bindings';
+import type { SyncProgress } from '../bindings';
+import type { SyncReport } from '../bindings';
+import type { SyncStatus } from '../bindings';
+import { DEFAULTS, LIMITS } from '../bindings';
 import { generate, money, type MockCustomer } from './data';
 
 const DAY = 86_400_000;
@@ -19,7 +23,7 @@ export function toRow(c: MockCustomer, now = Date.now()): CustomerRow {
   const completed = c.bookings.filter((b) => b.status === 'completed');
   const spent = completed.reduce((s, b) => s + b.paisa, 0);
   const total = counted.length;
-  const status: CustomerStatus = c.is_blocked ? 'blocked' : c.is_favorite ? 'favorite' : total >= 5 ? 'regular' : total >= 2 ? 'returning' : 'new';
+  const status: CustomerStatus = c.is_blocked ? 'blocked' : c.is_favorite ? 'favorite' : total >= DEFAULTS.thresholds.regular ? 'regular' : total >= DEFAULTS.thresholds.returning ? 'returning' : 'new';
   const ratings = c.reviews.map((r) => r.rating);
   const created = c.bookings.map((b) => b.created_at).sort();
   const today = new Date(now).toISOString().slice(0, 10);
@@ -86,7 +90,7 @@ export class MockBackend {
     const status_counts = countStatuses(searched);
     const filtered = q.status ? searched.filter((r) => r.status === q.status) : searched;
     const sort = q.sort ?? 'last_booking';
-    const desc = q.descending ?? sort !== 'name';
+    const desc = q.descending ?? DEFAULTS.descending[sort];
     const key = (r: CustomerRow): string | number | null =>
       sort === 'name' ? `${r.first_name} ${r.last_name}`.toLowerCase() : sort === 'total_bookings' ? r.total_bookings : sort === 'total_spent' ? Number(r.total_spent) : sort === 'average_rating' ? r.average_rating : r.last_booking_at;
     filtered.sort((a, b) => {
@@ -103,12 +107,12 @@ export class MockBackend {
     const month = new Date().toISOString().slice(0, 7);
     const ratings = this.customers.flatMap((c) => c.reviews.map((r) => r.rating));
     return {
-      total_customers: rows.length, regular_customers: rows.filter((r) => r.total_bookings >= 5).length,
+      total_customers: rows.length, regular_customers: rows.filter((r) => r.total_bookings >= DEFAULTS.thresholds.regular).length,
       new_customers_this_month: rows.filter((r) => r.first_booking_at.startsWith(month)).length,
       active_customers: rows.filter((r) => Date.parse(r.last_booking_at) >= Date.now() - 30 * DAY).length,
       favorite_customers: rows.filter((r) => r.is_favorite).length, blocked_customers: rows.filter((r) => r.is_blocked).length,
       average_rating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
-      retention_rate: rows.length ? Math.round((rows.filter((r) => r.total_bookings >= 2).length / rows.length) * 1000) / 10 : 0,
+      retention_rate: rows.length ? Math.round((rows.filter((r) => r.total_bookings >= DEFAULTS.thresholds.returning).length / rows.length) * 1000) / 10 : 0,
     };
   }
 
@@ -143,7 +147,7 @@ export class MockBackend {
   edit(id: number, edit: RelationEdit): CustomerRow {
     if (this.failEdits) throw { code: 'storage', message: 'The database is locked by another process. Try again in a moment.' };
     const c = this.find(id);
-    if (edit.field === 'notes' && Array.from(edit.value).length > 10_000) throw { code: 'invalid_input', message: 'Notes can be at most 10,000 characters.' };
+    if (edit.field === 'notes' && Array.from(edit.value).length > LIMITS.notes_chars) throw { code: 'invalid_input', message: `Notes can be at most ${LIMITS.notes_chars} characters.` };
     if (edit.field === 'favorite') c.is_favorite = edit.value;
     if (edit.field === 'blocked') [c.is_blocked, c.blocked_reason] = [edit.value, edit.value ? edit.reason : null];
     if (edit.field === 'notes') c.notes = edit.value;
@@ -154,7 +158,7 @@ export class MockBackend {
     return toRow(c);
   }
 
-  async runSync(progress: (p: object) => void) {
+  async runSync(progress: (p: SyncProgress) => void): Promise<SyncReport> {
     this.cancelled = false;
     for (const phase of ['bookings', 'reviews', 'relations', 'push']) {
       for (let page = 1; page <= 4; page++) {

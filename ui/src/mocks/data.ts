@@ -1,7 +1,7 @@
 // Deterministic sample data of the generated types, for dev and screenshots only.
-import type { Activity } from '../bindings/core/Activity';
-import type { BookingItem } from '../bindings/core/BookingItem';
-import type { ReviewItem } from '../bindings/core/ReviewItem';
+import type { Activity } from '../bindings';
+import type { BookingItem } from '../bindings';
+import type { ReviewItem } from '../bindings';
 
 export type MockCustomer = {
   id: number;

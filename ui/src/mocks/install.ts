@@ -1,10 +1,16 @@
-// Installs the fake backend behind Tauri's IPC. Loaded only outside Tauri (see main.tsx).
+// Installs the fake backend in place of the generated commands. Loaded only outside Tauri
+// (see main.tsx). `Commands` is the generated file's own type, so the mock answers every
+// command with exactly its Rust signature and a command added in Rust fails the type check
+// here until the mock answers it.
 // URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms.
-import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { commands, DEFAULTS, events, type Scope } from '../bindings';
 import { MockBackend } from './backend';
 
-type Args = Record<string, never>;
+type Commands = typeof commands;
+
+/** The mock does not re-derive which scopes an edit touches (clientele::relations::changes); it names them all. */
+const EDIT_SCOPES: Scope[] = ['customers', 'stats', 'charts', 'activity', 'sync'];
 
 export function installMockBackend(): void {
   const params = new URLSearchParams(window.location.search);
@@ -14,49 +20,72 @@ export function installMockBackend(): void {
     failEdits: params.has('failedits'),
   });
   const latency = Number(params.get('slow') ?? 120);
-  const changed = () => void emit('data-changed', null);
+  const changed = (scopes: Scope[]) => void events.dataChanged.emit({ scopes });
 
-  const handle = async (cmd: string, a: Args): Promise<unknown> => {
-    switch (cmd) {
-      case 'app_info':
-        return { db_path: '/home/demo/.local/share/clientele/clientele.db', demo: !backend.sync.signed_in, currency: 'NPR', version: '0.1.0-mock', default_export_name: 'customers.csv' };
-      case 'list_customers': return backend.listCustomers(a.query);
-      case 'get_stats': return backend.stats();
-      case 'get_charts': return backend.charts();
-      case 'list_activity': return backend.listActivity(a.query);
-      case 'get_customer': return backend.getCustomer(a.customerId, a.page, a.pageSize);
-      case 'edit_relation': return backend.edit(a.customerId, a.edit);
-      case 'export_csv': {
-        const rows = a.filter && (a.filter as { search?: string; status?: string }).search !== undefined || (a.filter as { status?: string })?.status
-          ? backend.listCustomers({ ...(a.filter as object), page: 1, page_size: 1 }).count
-          : backend.customers.length;
-        return { path: `/home/demo/Documents/customers-${new Date().toISOString().slice(0, 10)}.csv`, rows, bytes: rows * 180 };
-      }
-      case 'sync_status': return backend.sync;
-      case 'sign_in':
-        if (a.password !== 'demo') throw { code: 'unauthorized', message: 'Wrong email or password. (Mock: the password is "demo".)' };
-        backend.sync = { ...backend.sync, signed_in: true, base_url: a.baseUrl, email: a.email };
-        return backend.sync;
-      case 'sign_out':
-        backend.sync = { ...backend.sync, signed_in: false, email: null, base_url: null };
-        return backend.sync;
-      case 'sync_now': {
-        const report = await backend.runSync((p) => void emit('sync-progress', p));
-        changed();
-        return report;
-      }
-      case 'cancel_sync': backend.cancel(); return null;
-      default: throw { code: 'not_found', message: `Mock backend has no command ${cmd}` };
-    }
+  const mock: Commands = {
+    appInfo: async () => ({
+      db_path: '/home/demo/.local/share/clientele/clientele.db',
+      demo: !backend.sync.signed_in,
+      currency: DEFAULTS.currency,
+      version: '0.1.0-mock',
+      default_export_name: 'customers.csv',
+    }),
+    listCustomers: async (query) => {
+      const page = backend.listCustomers(query);
+      // For scripts/keystroke.mjs: when the list answer is handed back (the "IPC" is done).
+      (window as { __listAnsweredAt?: number }).__listAnsweredAt = performance.now();
+      return page;
+    },
+    getStats: async () => backend.stats(),
+    getCharts: async () => backend.charts(),
+    listActivity: async (query) => backend.listActivity(query),
+    getCustomer: async (customerId, page, pageSize) => backend.getCustomer(customerId, page, pageSize),
+    editRelation: async (customerId, edit) => {
+      const row = backend.edit(customerId, edit);
+      changed(EDIT_SCOPES);
+      return row;
+    },
+    exportCsv: async (filter) => {
+      const rows = filter.search !== undefined || filter.status ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.customers.length;
+      return { path: `/home/demo/Documents/customers-${new Date().toISOString().slice(0, 10)}.csv`, rows, bytes: rows * 180 };
+    },
+    syncStatus: async () => backend.sync,
+    signIn: async (baseUrl, email, password) => {
+      if (password !== 'demo') throw { code: 'unauthorized', message: 'Wrong email or password. (Mock: the password is "demo".)' };
+      backend.sync = { ...backend.sync, signed_in: true, base_url: baseUrl, email };
+      changed(['customers', 'stats', 'charts', 'activity', 'sync', 'app']);
+      return backend.sync;
+    },
+    signOut: async () => {
+      backend.sync = { ...backend.sync, signed_in: false, email: null, base_url: null };
+      changed(['sync']);
+      return backend.sync;
+    },
+    syncNow: async () => {
+      const report = await backend.runSync((p) => void events.syncProgressed.emit(p));
+      changed(['customers', 'stats', 'charts', 'activity', 'sync']);
+      return report;
+    },
+    cancelSync: async () => {
+      backend.cancel();
+      return null;
+    },
   };
 
+  const delayed = Object.fromEntries(
+    Object.entries(mock).map(([name, answer]) => [
+      name,
+      async (...args: unknown[]) => {
+        await new Promise((res) => setTimeout(res, latency));
+        return (answer as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    ]),
+  );
+  Object.assign(commands, delayed);
+  // Events (data-changed, sync progress) go through Tauri's mocked event bus.
   mockIPC(
-    async (cmd, payload) => {
-      await new Promise((res) => setTimeout(res, latency));
-      const answer = await handle(cmd, (payload ?? {}) as Args);
-      // For scripts/keystroke.mjs: when the list answer is handed back (the "IPC" is done).
-      if (cmd === 'list_customers') (window as { __listAnsweredAt?: number }).__listAnsweredAt = performance.now();
-      return answer;
+    (cmd) => {
+      throw { code: 'not_found', message: `Mock backend has no command ${cmd}` };
     },
     { shouldMockEvents: true },
   );
