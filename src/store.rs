@@ -9,7 +9,7 @@
 
 use crate::db;
 use crate::error::{Error, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -67,9 +67,15 @@ impl Store {
 
     /// Runs `f` on a read-only connection from the pool; waits only when every reader is
     /// busy, never for the writer. Writes inside `f` fail (`query_only`).
+    ///
+    /// `f` runs in one read transaction, so all its statements see the same commit (a
+    /// list's rows, total and counts agree), as when every read held the one connection.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let conn = self.readers.get().map_err(pool_error)?;
-        f(&conn)
+        let snapshot = Transaction::new_unchecked(&conn, TransactionBehavior::Deferred)?;
+        let out = f(&snapshot)?;
+        snapshot.commit()?;
+        Ok(out)
     }
 
     /// Runs `f` with the writer locked. Never hold it across an `.await`.

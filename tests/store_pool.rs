@@ -64,6 +64,31 @@ fn a_read_proceeds_while_the_writer_holds_an_open_write_transaction() {
 }
 
 #[test]
+fn one_read_sees_one_commit_even_when_the_writer_commits_during_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir);
+    let id = (1000..1030).find(|&id| !is_favorite(&store, id)).unwrap();
+    let (before, after) = store
+        .read(|c| {
+            let before = customers::get(c, id, &clock())?.is_favorite;
+            // A commit lands between the read's two statements (WAL lets it).
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    store.write(|w| {
+                        relations::edit(w, id, &[RelationEdit::Favorite { value: true }], &clock())
+                    })
+                })
+                .join()
+                .unwrap()
+            })?;
+            Ok((before, customers::get(c, id, &clock())?.is_favorite))
+        })
+        .unwrap();
+    assert_eq!((before, after), (false, false));
+    assert!(is_favorite(&store, id), "the next read sees the commit");
+}
+
+#[test]
 fn readers_refuse_writes() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir);
