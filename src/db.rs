@@ -1,7 +1,8 @@
-//! The one way to open the database: checks it is ours, sets pragmas, migrates.
+//! The one way to open the database: checks it is ours, sets pragmas, migrates; and the
+//! read-only connections beside it, opened with the same checks and pragmas.
 
 use crate::error::{Error, Result};
-use rusqlite::{Connection, ErrorCode, OptionalExtension};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 use std::path::Path;
 
 mod embedded {
@@ -10,6 +11,13 @@ mod embedded {
 
 /// `PRAGMA application_id` marking a Clientele file ("Clnt").
 pub const APPLICATION_ID: i64 = 0x436C_6E74;
+
+/// Per-connection settings shared by the writer and the readers (the journal mode is the
+/// file's, set once by the writer).
+const CONNECTION_PRAGMAS: &str = "PRAGMA synchronous = NORMAL;
+     PRAGMA foreign_keys = ON;
+     PRAGMA temp_store = MEMORY;
+     PRAGMA cache_size = -65536;";
 
 /// Opens (creating if needed) a Clientele database and brings its schema up to date.
 ///
@@ -21,38 +29,65 @@ pub fn open(path: &Path) -> Result<Connection> {
             .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
     }
     let mut conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    let not_ours = || {
-        Error::invalid(format!(
-            "{} is not a Clientele database; choose another file",
-            path.display()
-        ))
-    };
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => not_ours(),
-            _ => Error::from(e),
-        })?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let app_id = application_id(&conn, path)?;
     if app_id == 0 {
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if tables > 0 {
-            return Err(not_ours());
+            return Err(not_ours(path));
         }
     } else if app_id != APPLICATION_ID {
-        return Err(not_ours());
+        return Err(not_ours(path));
     }
     refuse_newer_schema(&conn, path)?;
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL;
-         PRAGMA synchronous = NORMAL;
-         PRAGMA foreign_keys = ON;
-         PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -65536;",
-    )?;
+    conn.execute_batch("PRAGMA journal_mode = WAL;")?;
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     embedded::migrations::runner().run(&mut conn)?;
     Ok(conn)
+}
+
+/// Opens a read-only connection to a database [`open`] has already prepared (a `Store`
+/// opens its writer first). SQLite refuses writes on it (read-only file handle and
+/// `query_only`); in WAL mode it reads the last commit while a write transaction is open.
+pub fn open_reader(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if application_id(&conn, path)? != APPLICATION_ID {
+        return Err(not_ours(path));
+    }
+    refuse_newer_schema(&conn, path)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // Without WAL a reader would block the writer (and the other way round).
+        return Err(Error::Storage(format!(
+            "{} is not in WAL mode (found {mode}); open it for writing first",
+            path.display()
+        )));
+    }
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
+    conn.execute_batch("PRAGMA query_only = ON;")?;
+    Ok(conn)
+}
+
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+fn not_ours(path: &Path) -> Error {
+    Error::invalid(format!(
+        "{} is not a Clientele database; choose another file",
+        path.display()
+    ))
+}
+
+fn application_id(conn: &Connection, path: &Path) -> Result<i64> {
+    conn.query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => not_ours(path),
+            _ => Error::from(e),
+        })
 }
 
 /// The newest schema version this build knows.

@@ -9,9 +9,11 @@ pub mod model;
 pub mod platform;
 pub mod search;
 pub mod settings;
+pub mod store;
 
 pub use error::{Error, Result};
 pub use model::{Clock, CustomerStatus, Money, Thresholds};
+pub use store::Store;
 pub mod activity;
 pub mod changes;
 pub mod customers;

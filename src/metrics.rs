@@ -276,6 +276,16 @@ pub fn refresh_status(tx: &Transaction<'_>, customer_id: i64, t: Thresholds) -> 
     Ok(())
 }
 
+/// Changes the thresholds and re-derives every customer's status in one transaction.
+pub fn set_thresholds(conn: &mut Connection, t: Thresholds) -> Result<()> {
+    crate::settings::validate_thresholds(t)?;
+    let tx = crate::db::write_tx(conn)?;
+    crate::settings::save_thresholds(&tx, t)?;
+    refresh_all_statuses(&tx, t)?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// Re-derives every status (after the thresholds change), with the same rule as above.
 pub fn refresh_all_statuses(tx: &Transaction<'_>, t: Thresholds) -> Result<()> {
     let rows: Vec<(i64, String, i64, bool, bool)> = tx

@@ -1,4 +1,5 @@
 //! Provider settings kept in the store: currency and the status thresholds.
+//! Metrics read these; this module depends on nothing that derives from them.
 
 use crate::error::{Error, Result};
 use crate::model::Thresholds;
@@ -30,24 +31,27 @@ pub fn currency(conn: &Connection) -> Result<String> {
     Ok(get(conn, "currency")?.unwrap_or_else(|| crate::model::DEFAULT_CURRENCY.into()))
 }
 
-/// Changes the thresholds and re-derives every customer's status in one transaction.
-pub fn set_thresholds(conn: &mut Connection, t: Thresholds) -> Result<()> {
+/// Refuses thresholds the status rule cannot use.
+pub fn validate_thresholds(t: Thresholds) -> Result<()> {
     if t.returning < 1 || t.regular <= t.returning {
         return Err(Error::invalid(format!(
             "thresholds must satisfy 1 ≤ returning < regular (got returning {}, regular {})",
             t.returning, t.regular
         )));
     }
-    let tx = crate::db::write_tx(conn)?;
-    tx.execute(
+    Ok(())
+}
+
+/// Writes the thresholds inside the caller's transaction. Re-deriving the statuses they
+/// decide is `metrics::set_thresholds`'s job: settings never reaches into metrics.
+pub(crate) fn save_thresholds(conn: &Connection, t: Thresholds) -> Result<()> {
+    conn.execute(
         "UPDATE settings SET value = ?1 WHERE key = 'regular_threshold'",
         [t.regular.to_string()],
     )?;
-    tx.execute(
+    conn.execute(
         "UPDATE settings SET value = ?1 WHERE key = 'returning_threshold'",
         [t.returning.to_string()],
     )?;
-    crate::metrics::refresh_all_statuses(&tx, t)?;
-    tx.commit()?;
     Ok(())
 }

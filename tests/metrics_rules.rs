@@ -42,7 +42,7 @@ fn thresholds_are_settings() {
     let mut db = TestDb::new();
     db.apply(&bookings(n_bookings(1, 3, "completed")));
     assert_eq!(row(&db, 1).status, CustomerStatus::Returning);
-    clientele::settings::set_thresholds(
+    clientele::metrics::set_thresholds(
         &mut db.conn,
         clientele::Thresholds {
             regular: 3,
@@ -51,7 +51,7 @@ fn thresholds_are_settings() {
     )
     .unwrap();
     assert_eq!(row(&db, 1).status, CustomerStatus::Regular);
-    let err = clientele::settings::set_thresholds(
+    let err = clientele::metrics::set_thresholds(
         &mut db.conn,
         clientele::Thresholds {
             regular: 2,

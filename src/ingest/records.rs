@@ -4,75 +4,117 @@
 use super::Applier;
 use crate::error::Result;
 use crate::platform::{BookingIn, ReviewIn};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Row};
 
-/// A booking as stored, in the column order of the SELECT below.
-type StoredBooking = (
-    i64,
-    Option<i64>,
-    String,
-    String,
-    Option<String>,
-    String,
-    i64,
-    Option<String>,
-    String,
-    String,
-    bool,
-);
+/// A booking as we hold it, to compare with an incoming copy.
+struct StoredBooking {
+    customer_id: i64,
+    service_id: Option<i64>,
+    service_title: String,
+    booking_date: String,
+    booking_time: Option<String>,
+    status: String,
+    total_amount: i64,
+    payment_status: Option<String>,
+    created_at: String,
+    updated_at: String,
+    removed: bool,
+}
 
-type StoredReview = (
-    i64,
-    Option<i64>,
-    i64,
-    String,
-    Option<String>,
-    String,
-    String,
-    bool,
-);
+impl StoredBooking {
+    /// Reads the columns in the order `SELECT` lists them; the two stay side by side.
+    const SELECT: &'static str =
+        "SELECT customer_id, service_id, service_title, booking_date, booking_time, status,
+                total_amount, payment_status, created_at, updated_at, removed
+           FROM bookings WHERE id = ?1";
+
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredBooking> {
+        Ok(StoredBooking {
+            customer_id: r.get(0)?,
+            service_id: r.get(1)?,
+            service_title: r.get(2)?,
+            booking_date: r.get(3)?,
+            booking_time: r.get(4)?,
+            status: r.get(5)?,
+            total_amount: r.get(6)?,
+            payment_status: r.get(7)?,
+            created_at: r.get(8)?,
+            updated_at: r.get(9)?,
+            removed: r.get(10)?,
+        })
+    }
+
+    /// The incoming copy says nothing new (and the booking is not marked removed).
+    fn same_as(&self, b: &BookingIn) -> bool {
+        self.customer_id == b.customer_id
+            && self.service_id == b.service_id
+            && self.service_title == b.service_title
+            && self.booking_date == b.booking_date
+            && self.booking_time == b.booking_time
+            && self.status == b.status
+            && self.total_amount == b.total_amount.0
+            && self.payment_status == b.payment_status
+            && self.created_at == b.created_at
+            && self.updated_at == b.updated_at
+            && !self.removed
+    }
+}
+
+/// A review as we hold it, to compare with an incoming copy.
+struct StoredReview {
+    customer_id: i64,
+    booking_id: Option<i64>,
+    rating: i64,
+    comment: String,
+    service_title: Option<String>,
+    created_at: String,
+    updated_at: String,
+    removed: bool,
+}
+
+impl StoredReview {
+    const SELECT: &'static str =
+        "SELECT customer_id, booking_id, rating, comment, service_title, created_at,
+                updated_at, removed
+           FROM reviews WHERE id = ?1";
+
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<StoredReview> {
+        Ok(StoredReview {
+            customer_id: r.get(0)?,
+            booking_id: r.get(1)?,
+            rating: r.get(2)?,
+            comment: r.get(3)?,
+            service_title: r.get(4)?,
+            created_at: r.get(5)?,
+            updated_at: r.get(6)?,
+            removed: r.get(7)?,
+        })
+    }
+
+    fn same_as(&self, r: &ReviewIn) -> bool {
+        self.customer_id == r.customer_id
+            && self.booking_id == r.booking_id
+            && self.rating == r.rating
+            && self.comment == r.comment
+            && self.service_title == r.service_title
+            && self.created_at == r.created_at
+            && self.updated_at == r.updated_at
+            && !self.removed
+    }
+}
 
 impl Applier<'_> {
     pub(super) fn booking(&mut self, b: &BookingIn) -> Result<()> {
-        let old: Option<StoredBooking> = self
+        let old = self
             .tx
-            .prepare_cached(
-                "SELECT customer_id, service_id, service_title, booking_date, booking_time, status,
-                        total_amount, payment_status, created_at, updated_at, removed
-                   FROM bookings WHERE id = ?1",
-            )?
-            .query_row([b.id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                ))
-            })
+            .prepare_cached(StoredBooking::SELECT)?
+            .query_row([b.id], StoredBooking::from_row)
             .optional()?;
         if let Some(old) = &old {
-            let same = old.0 == b.customer_id
-                && old.1 == b.service_id
-                && old.2 == b.service_title
-                && old.3 == b.booking_date
-                && old.4 == b.booking_time
-                && old.5 == b.status
-                && old.6 == b.total_amount.0
-                && old.7 == b.payment_status
-                && old.8 == b.created_at
-                && old.9 == b.updated_at
-                && !old.10;
-            if b.updated_at < old.9 || same {
+            if b.updated_at < old.updated_at || old.same_as(b) {
                 self.report.bookings_unchanged += 1;
                 // The customer's details may still be newer than what we hold.
-                if old.9 == b.updated_at {
+                if old.updated_at == b.updated_at {
                     self.details_of(b)?;
                 }
                 return Ok(());
@@ -122,8 +164,8 @@ impl Applier<'_> {
             return Ok(());
         };
         self.report.bookings_updated += 1;
-        self.touched.insert(old.0);
-        if old.5 != b.status {
+        self.touched.insert(old.customer_id);
+        if old.status != b.status {
             self.tx
                 .prepare_cached(
                     "INSERT INTO activity (kind, customer_id, at, ref_id, status, prev_status, amount)
@@ -134,7 +176,7 @@ impl Applier<'_> {
                     b.updated_at,
                     b.id,
                     b.status,
-                    old.5,
+                    old.status,
                     b.total_amount.0
                 ])?;
         }
@@ -149,36 +191,13 @@ impl Applier<'_> {
     }
 
     pub(super) fn review(&mut self, r: &ReviewIn) -> Result<()> {
-        let old: Option<StoredReview> = self
+        let old = self
             .tx
-            .prepare_cached(
-                "SELECT customer_id, booking_id, rating, comment, service_title, created_at,
-                        updated_at, removed
-                   FROM reviews WHERE id = ?1",
-            )?
-            .query_row([r.id], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                    row.get(6)?,
-                    row.get(7)?,
-                ))
-            })
+            .prepare_cached(StoredReview::SELECT)?
+            .query_row([r.id], StoredReview::from_row)
             .optional()?;
         if let Some(old) = &old {
-            let same = old.0 == r.customer_id
-                && old.1 == r.booking_id
-                && old.2 == r.rating
-                && old.3 == r.comment
-                && old.4 == r.service_title
-                && old.5 == r.created_at
-                && old.6 == r.updated_at
-                && !old.7;
-            if r.updated_at < old.6 || same {
+            if r.updated_at < old.updated_at || old.same_as(r) {
                 self.report.reviews_unchanged += 1;
                 return Ok(());
             }
@@ -210,7 +229,7 @@ impl Applier<'_> {
             None => self.report.reviews_new += 1,
             Some(old) => {
                 self.report.reviews_updated += 1;
-                self.touched.insert(old.0);
+                self.touched.insert(old.customer_id);
             }
         }
         Ok(())
