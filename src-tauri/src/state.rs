@@ -1,17 +1,20 @@
-//! The app's state: which database is open (demo or the real one) and the connection.
+//! The app's state: which database is open (demo or the real one) and its store.
 //!
-//! The connection sits in a `std::sync::Mutex`: queries take milliseconds, and no code holds
-//! the lock across an `.await`. It is opened lazily, once, behind a `OnceCell`, so the window
-//! appears while a first-run demo database is still being generated.
+//! The store (`clientele::store::Store`) has one writer behind a mutex and a small pool of
+//! read-only connections, so list, stats and detail reads never queue behind a sync's
+//! writes (WAL readers see the last commit). No code holds a connection across an `.await`.
+//! It is opened lazily, once, behind a `OnceCell`, so the window appears while a first-run
+//! demo database is still being generated.
 
+use clientele::store::Store;
 use clientele::{Clock, Error, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use tauri::Manager;
 use tokio::sync::OnceCell;
 
-pub type Db = Arc<Mutex<Connection>>;
+pub type Db = Arc<Store>;
 
 /// Demo data: the seed and default size (env `CLIENTELE_DEMO_CUSTOMERS` overrides the size).
 pub const DEMO_SEED: u64 = 42;
@@ -46,18 +49,18 @@ impl Session {
                 tauri::async_runtime::spawn_blocking(move || open(&path, demo))
                     .await
                     .map_err(|e| Error::Storage(format!("opening the database failed: {e}")))?
-                    .map(|c| Arc::new(Mutex::new(c)))
+                    .map(Arc::new)
             })
             .await
             .cloned()
     }
 }
 
-fn open(path: &Path, demo: Option<usize>) -> Result<Connection> {
+fn open(path: &Path, demo: Option<usize>) -> Result<Store> {
     if let Some(size) = demo.filter(|_| !path.exists()) {
         generate_demo(path, size)?;
     }
-    clientele::db::open(path)
+    Store::open(path)
 }
 
 /// Generates into a side file and renames it into place, so an interrupted first run never
@@ -146,13 +149,14 @@ impl AppState {
         *self.session.write().unwrap_or_else(|e| e.into_inner()) = session;
     }
 
-    /// Runs one core call with the connection. Never awaits while holding the lock.
-    pub async fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let db = self.session().db().await?;
-        let mut conn = db.lock().map_err(|_| {
-            Error::Storage("the database lock was poisoned; restart Clientele".into())
-        })?;
-        f(&mut conn)
+    /// Runs one core query on a read connection (one consistent snapshot).
+    pub async fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.session().db().await?.read(f)
+    }
+
+    /// Runs one core write on the single writer. Never awaits while holding it.
+    pub async fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        self.session().db().await?.write(f)
     }
 }
 

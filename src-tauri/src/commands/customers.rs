@@ -12,7 +12,7 @@ pub async fn list_customers(
     query: CustomerQuery,
 ) -> Result<CustomerPage> {
     let page = state
-        .with_conn(|c| clientele::customers::list(c, &query, &Clock::system()))
+        .read(|c| clientele::customers::list(c, &query, &Clock::system()))
         .await;
     log_first_list();
     page
@@ -27,9 +27,7 @@ pub async fn get_customer(
     page_size: u32,
 ) -> Result<CustomerDetail> {
     state
-        .with_conn(|c| {
-            clientele::history::detail(c, customer_id, page, page_size, &Clock::system())
-        })
+        .read(|c| clientele::history::detail(c, customer_id, page, page_size, &Clock::system()))
         .await
 }
 
@@ -42,7 +40,7 @@ pub async fn edit_relation(
 ) -> Result<CustomerRow> {
     let edits = [edit];
     let row = state
-        .with_conn(|c| clientele::relations::edit(c, customer_id, &edits, &Clock::system()))
+        .write(|c| clientele::relations::edit(c, customer_id, &edits, &Clock::system()))
         .await?;
     state
         .shell()

@@ -8,7 +8,7 @@ use tauri::State;
 #[specta::specta]
 pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
     state
-        .with_conn(|c| clientele::stats::stats(c, &Clock::system()))
+        .read(|c| clientele::stats::stats(c, &Clock::system()))
         .await
 }
 
@@ -16,7 +16,7 @@ pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
 #[specta::specta]
 pub async fn get_charts(state: State<'_, AppState>) -> Result<Charts> {
     state
-        .with_conn(|c| clientele::stats::charts(c, &Clock::system()))
+        .read(|c| clientele::stats::charts(c, &Clock::system()))
         .await
 }
 
@@ -26,7 +26,5 @@ pub async fn list_activity(
     state: State<'_, AppState>,
     query: ActivityQuery,
 ) -> Result<ActivityPage> {
-    state
-        .with_conn(|c| clientele::activity::recent(c, &query))
-        .await
+    state.read(|c| clientele::activity::recent(c, &query)).await
 }

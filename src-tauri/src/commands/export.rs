@@ -22,10 +22,7 @@ pub async fn export_csv(
     };
     let db = state.session().db().await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let conn = db
-            .lock()
-            .map_err(|_| Error::Storage("database lock poisoned".into()))?;
-        clientele::export::export_csv(&conn, &path, &filter, &clock)
+        db.read(|conn| clientele::export::export_csv(conn, &path, &filter, &clock))
     })
     .await
     .map_err(|e| Error::Io(format!("export failed: {e}")))?

@@ -6,9 +6,7 @@ use clientele::{Clock, Result};
 #[specta::specta]
 pub async fn app_info(state: tauri::State<'_, AppState>) -> Result<AppInfo> {
     let session = state.session();
-    let currency = state
-        .with_conn(|c| clientele::settings::currency(c))
-        .await?;
+    let currency = state.read(clientele::settings::currency).await?;
     Ok(AppInfo {
         db_path: session.path.display().to_string(),
         demo: session.is_demo(),

@@ -16,7 +16,7 @@ pub use crate::sync_control::SYNC_EVERY;
 #[specta::specta]
 pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus> {
     let store = token_store(&state.session().path);
-    state.with_conn(|c| sync::status(c, store.as_ref())).await
+    state.read(|c| sync::status(c, store.as_ref())).await
 }
 
 /// Signs in on the real database; from the demo, switches the app to it.
@@ -36,7 +36,7 @@ pub async fn sign_in(
     };
     let store = token_store(&target.path);
     let status = sync::sign_in(
-        &*target.db().await?,
+        target.db().await?.writer(),
         store.as_ref(),
         &base_url,
         &email,
@@ -58,7 +58,7 @@ pub async fn sign_in(
 pub async fn sign_out(state: State<'_, AppState>) -> Result<SyncStatus> {
     let session = state.session();
     let store = token_store(&session.path);
-    let status = sync::sign_out(&*session.db().await?, store.as_ref())?;
+    let status = sync::sign_out(session.db().await?.writer(), store.as_ref())?;
     state.shell().data_changed(Changes::of(&[Scope::Sync]));
     Ok(status)
 }
@@ -98,7 +98,7 @@ async fn run(state: &AppState, full: bool) -> Result<SyncReport> {
         ..SyncOptions::default()
     };
     let result = match session.db().await {
-        Ok(db) => sync::sync(&db, store.as_ref(), opts, &on_progress, &cancel).await,
+        Ok(db) => sync::sync(db.writer(), store.as_ref(), opts, &on_progress, &cancel).await,
         Err(e) => Err(e),
     };
     *state.sync.running() = None;
@@ -121,7 +121,7 @@ pub fn start_timer<R: Runtime>(app: AppHandle<R>) {
             let state = app.state::<AppState>();
             let store = token_store(&state.session().path);
             let signed_in = state
-                .with_conn(|c| sync::status(c, store.as_ref()))
+                .read(|c| sync::status(c, store.as_ref()))
                 .await
                 .is_ok_and(|s| s.signed_in);
             if signed_in {
