@@ -70,6 +70,11 @@ impl Changes {
         ])
     }
 
+    /// Another process wrote to the file: anything but which file is open may have moved.
+    pub fn external() -> Changes {
+        Changes::platform_data().with(Scope::Sync)
+    }
+
     pub fn with(mut self, scope: Scope) -> Changes {
         self.scopes.insert(scope);
         self

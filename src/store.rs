@@ -121,3 +121,56 @@ impl r2d2::ManageConnection for Readers {
 fn pool_error(e: r2d2::Error) -> Error {
     Error::Storage(format!("no read connection: {e}"))
 }
+
+/// Another process (the CLI: a sync, an edit, an import) committed to this file since the
+/// last call. `PRAGMA data_version` on the writer changes only for commits made by *other*
+/// connections, and this store's readers never write, so the app's own writes never count.
+pub struct ExternalChanges {
+    last: std::sync::atomic::AtomicI64,
+}
+
+impl ExternalChanges {
+    pub fn new(store: &Store) -> Result<ExternalChanges> {
+        Ok(ExternalChanges {
+            last: std::sync::atomic::AtomicI64::new(data_version(store)?),
+        })
+    }
+
+    /// Whether another process wrote since the previous call (or since `new`).
+    pub fn poll(&self, store: &Store) -> Result<bool> {
+        let now = data_version(store)?;
+        let before = self.last.swap(now, std::sync::atomic::Ordering::SeqCst);
+        Ok(now != before)
+    }
+}
+
+fn data_version(store: &Store) -> Result<i64> {
+    store.write(|c| Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_another_connections_commit_is_an_external_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.db");
+        let store = Store::open(&path).unwrap();
+        let watch = ExternalChanges::new(&store).unwrap();
+        assert!(!watch.poll(&store).unwrap(), "nothing happened yet");
+        store
+            .write(|c| Ok(c.execute_batch("INSERT INTO settings (key, value) VALUES ('a', '1')")?))
+            .unwrap();
+        assert!(
+            !watch.poll(&store).unwrap(),
+            "the app's own write is not external"
+        );
+        let other = crate::db::open(&path).unwrap();
+        other
+            .execute_batch("INSERT INTO settings (key, value) VALUES ('b', '2')")
+            .unwrap();
+        assert!(watch.poll(&store).unwrap(), "another connection committed");
+        assert!(!watch.poll(&store).unwrap(), "reported once");
+    }
+}

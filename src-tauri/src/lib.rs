@@ -8,6 +8,7 @@ pub mod ipc;
 pub mod shell;
 pub mod state;
 pub mod sync_control;
+pub mod watch;
 
 use std::time::Instant;
 use tauri::Manager;
@@ -33,6 +34,7 @@ pub fn attach<R: tauri::Runtime>(app: &tauri::App<R>) {
     ipc::builder::<R>().mount_events(app);
     app.state::<state::AppState>()
         .install_shell(std::sync::Arc::new(app.handle().clone()));
+    watch::start(app.handle().clone());
 }
 
 pub fn run() {

@@ -41,7 +41,12 @@ impl Session {
         self.demo_size.is_some()
     }
 
-    /// The connection, opening (and for the demo, first generating) the file on first use.
+    /// The store if it is open already.
+    pub fn opened(&self) -> Option<Db> {
+        self.conn.get().cloned()
+    }
+
+    /// The store, opening (and for the demo, first generating) the file on first use.
     pub async fn db(&self) -> Result<Db> {
         self.conn
             .get_or_try_init(|| async {

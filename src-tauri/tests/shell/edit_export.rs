@@ -162,3 +162,29 @@ fn a_file_that_is_not_a_clientele_database_gives_a_clear_error() {
     });
     assert_eq!(app.err_code("get_stats", json!({})), "invalid_input");
 }
+
+#[test]
+fn a_write_by_another_process_is_announced_without_a_restart() {
+    let app = TestApp::new();
+    let id = app.first_customer_id(); // opens the store, which the watcher then follows
+    std::thread::sleep(clientele_app::watch::EVERY * 2);
+    let before = app.data_changed_count();
+    // What `clientele set ID --favorite true` does, from its own connection.
+    let mut cli = clientele::db::open(&app.dir.path().join("clientele.db")).unwrap();
+    clientele::relations::edit(
+        &mut cli,
+        id,
+        &[clientele::relations::RelationEdit::Favorite { value: true }],
+        &clientele::Clock::system(),
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.data_changed_count() == before && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(
+        app.data_changed_count() > before,
+        "the CLI's edit must reach the open app"
+    );
+    assert!(app.announced(before, Scope::Customers) && app.announced(before, Scope::Stats));
+}
