@@ -30,7 +30,7 @@ async fn failing_sync(fault: FaultKind, code: &str) -> Env {
         "database after a failed sync",
     );
     let st = clientele::sync::status(&env.conn(), &env.store).unwrap();
-    assert_eq!(st.last_error.map(|e| e.code), Some(code.to_string()));
+    assert_eq!(st.last_error.map(|e| e.code.as_str()), Some(code));
     env
 }
 
