@@ -28,7 +28,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
                     let watch = watch.clone();
                     let changed = tauri::async_runtime::spawn_blocking(move || watch.poll(&store))
                         .await
-                        .map_or(false, |r| r.unwrap_or(false));
+                        .is_ok_and(|r| r.unwrap_or(false));
                     if changed {
                         state.shell().data_changed(Changes::external());
                     }
