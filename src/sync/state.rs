@@ -12,6 +12,12 @@ pub const EMAIL: &str = "account.email";
 pub const USER_ID: &str = "account.user_id";
 pub const LAST_SYNCED_AT: &str = "last_synced_at";
 pub const LAST_FULL_SYNC_AT: &str = "last_full_sync_at";
+pub const LAST_LIGHT_SYNC_AT: &str = "last_light_sync_at";
+/// Written only by a sync that changed something, so a no-change sync writes nothing here.
+pub const LAST_CHANGE_AT: &str = "last_change_at";
+pub const LAST_CHANGE: &str = "last_change";
+/// The platform's `Retry-After` beyond the cap, as an instant: no request before it.
+pub const RATE_LIMITED_UNTIL: &str = "rate_limited_until";
 pub const LAST_ERROR: &str = "last_error";
 /// Set while a full reconciliation is under way (its start time); cleared when complete.
 pub const FULL_STARTED_AT: &str = "full.started_at";
@@ -50,7 +56,7 @@ pub fn remove(conn: &Connection, keys: &[&str]) -> Result<()> {
 }
 
 pub fn pending_pushes(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?)
+    crate::outbox::count(conn)
 }
 
 /// What the app shows about the account and the last sync.
@@ -63,7 +69,11 @@ pub fn status(conn: &Connection, store: &dyn TokenStore) -> Result<SyncStatus> {
         base_url,
         email: get(conn, EMAIL)?,
         last_synced_at: get(conn, LAST_SYNCED_AT)?,
+        last_light_sync_at: get(conn, LAST_LIGHT_SYNC_AT)?,
         last_full_sync_at: get(conn, LAST_FULL_SYNC_AT)?,
+        last_change_at: get(conn, LAST_CHANGE_AT)?,
+        last_change: get(conn, LAST_CHANGE)?,
+        rate_limited_until: get(conn, RATE_LIMITED_UNTIL)?,
         pending_pushes: pending_pushes(conn)?,
         last_error,
     })

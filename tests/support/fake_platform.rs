@@ -59,6 +59,10 @@ pub struct Server {
     pub log: Vec<Logged>,
     /// PATCH bodies received, by relation id, in order.
     pub patches: Vec<(i64, Value)>,
+    /// Every request's path and query as it arrives (the log has only answered ones).
+    pub arrived: Vec<String>,
+    /// The data other signed-in users see, by user id (default: `world`).
+    pub other_worlds: HashMap<i64, World>,
     access: HashSet<String>,
     refresh: HashMap<String, i64>,
     issued: u64,
@@ -131,7 +135,9 @@ impl FakePlatform {
     }
 
     pub fn clear_log(&self) {
-        self.server().log.clear();
+        let mut s = self.server();
+        s.log.clear();
+        s.arrived.clear();
     }
 }
 
@@ -169,6 +175,7 @@ async fn handle(
         .unwrap_or_default();
     let (delay, fault) = {
         let mut s = state.lock().unwrap();
+        s.arrived.push(path.clone());
         let i = s
             .faults
             .iter()

@@ -3,4 +3,12 @@
 /**
  * What one sync did.
  */
-export type SyncReport = { full: boolean, requests: number, bytes: number, bookings_new: number, bookings_updated: number, reviews_new: number, reviews_updated: number, removed: number, pushed: number, duration_ms: number, };
+export type SyncReport = { full: boolean, 
+/**
+ * Whether the light pass ran (it always does within a full pass).
+ */
+light: boolean, requests: number, bytes: number, bookings_new: number, bookings_updated: number, reviews_new: number, reviews_updated: number, removed: number, 
+/**
+ * Relation records whose flags or notes the platform changed.
+ */
+relations_updated: number, pushed: number, duration_ms: number, };

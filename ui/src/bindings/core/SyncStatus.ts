@@ -4,7 +4,19 @@ import type { ErrorPayload } from "./ErrorPayload";
 /**
  * What the app shows about the account and the last sync.
  */
-export type SyncStatus = { signed_in: boolean, base_url: string | null, email: string | null, last_synced_at: string | null, last_full_sync_at: string | null, 
+export type SyncStatus = { signed_in: boolean, base_url: string | null, email: string | null, last_synced_at: string | null, 
+/**
+ * The last light pass (reviews to the end and relation records; a full pass is one).
+ */
+last_light_sync_at: string | null, last_full_sync_at: string | null, 
+/**
+ * When a sync last changed local data, and what it changed, in words.
+ */
+last_change_at: string | null, last_change: string | null, 
+/**
+ * The platform asked to wait until then; no sync calls it before.
+ */
+rate_limited_until: string | null, 
 /**
  * Provider edits not yet accepted by the platform.
  */
