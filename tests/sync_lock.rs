@@ -186,3 +186,15 @@ fn the_lock_excludes_a_second_holder_in_the_same_process_until_dropped() {
     drop(held);
     assert!(SyncLock::acquire(&db).is_ok());
 }
+
+#[test]
+fn the_syncer_futures_are_send_for_the_desktop_shell() {
+    fn assert_send<T: Send>(_: &T) {}
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("send.db");
+    let conn = Mutex::new(clientele::db::open(&db).unwrap());
+    let syncer = Syncer::new(&db);
+    let cancel = CancellationToken::new();
+    assert_send(&syncer.sync(&conn, support::opts(false), &|_| {}, &cancel));
+    assert_send(&syncer.sign_in(&conn, "http://127.0.0.1:9", "a@b.c", "pw"));
+}

@@ -3,11 +3,9 @@
 //! before anything is written, because another provider's customers in this book is the
 //! worst thing the product can do (SPEC §4).
 
-use super::http::Api;
 use super::state;
 use crate::error::{Error, Result};
 use rusqlite::Connection;
-use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Account {
@@ -42,25 +40,6 @@ impl Account {
     fn describe(&self) -> String {
         format!("user #{} at {}", self.user_id, self.base_url)
     }
-}
-
-/// The signed-in user, from `users/me`; refuses anyone but a provider.
-pub(crate) async fn signed_in(api: &Api<'_>, base_url: &str, who: &str) -> Result<Account> {
-    let me = api
-        .get(&api.url("/api/auth/users/me/", &[])?)
-        .await?
-        .ok_or_else(|| Error::Malformed("the marketplace has no /api/auth/users/me/".into()))?;
-    let role = me.get("role").and_then(Value::as_str).unwrap_or("unknown");
-    if role != "provider" {
-        return Err(Error::Unauthorized(format!(
-            "{who} is a {role} account; Clientele syncs service-provider accounts only. Sign in with your provider account"
-        )));
-    }
-    let user_id = me
-        .get("id")
-        .and_then(Value::as_i64)
-        .ok_or_else(|| Error::Malformed("the signed-in user has no id".into()))?;
-    Ok(Account::new(base_url, user_id))
 }
 
 /// A sync may only run as the account the database belongs to.

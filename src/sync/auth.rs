@@ -5,7 +5,7 @@
 use super::account::{self, Account};
 use super::http::{detail, Api};
 use super::state;
-use super::token_store::{NoTokenStore, TokenStore};
+use super::token_store::{self, NoTokenStore, TokenStore};
 use super::{RetryPolicy, SyncStatus};
 use crate::error::{Error, Result};
 use reqwest::{Method, StatusCode};
@@ -91,12 +91,31 @@ pub(crate) async fn log_in(
     };
     let (access, refresh) = (token("access")?, token("refresh")?);
     api.set_access(access);
-    let account = account::signed_in(&api, base_url, email).await?;
+    let account = signed_in(&api, base_url, email).await?;
     {
         let conn = db.lock().unwrap_or_else(|p| p.into_inner());
         account::check_sign_in(&conn, &account)?;
     }
     Ok(LoggedIn { account, refresh })
+}
+
+/// The signed-in user, from `users/me`; refuses anyone but a provider.
+pub(crate) async fn signed_in(api: &Api<'_>, base_url: &str, who: &str) -> Result<Account> {
+    let me = api
+        .get(&api.url("/api/auth/users/me/", &[])?)
+        .await?
+        .ok_or_else(|| Error::Malformed("the marketplace has no /api/auth/users/me/".into()))?;
+    let role = me.get("role").and_then(Value::as_str).unwrap_or("unknown");
+    if role != "provider" {
+        return Err(Error::Unauthorized(format!(
+            "{who} is a {role} account; Clientele syncs service-provider accounts only. Sign in with your provider account"
+        )));
+    }
+    let user_id = me
+        .get("id")
+        .and_then(Value::as_i64)
+        .ok_or_else(|| Error::Malformed("the signed-in user has no id".into()))?;
+    Ok(Account::new(base_url, user_id))
 }
 
 /// Keeps the token, then records the account (one transaction) and returns the status.
@@ -112,12 +131,12 @@ pub(crate) fn finish(
     account::record(&tx, &li.account, email)?;
     state::remove(&tx, &[state::LAST_ERROR])?;
     tx.commit()?;
-    state::status(&conn, store)
+    state::status(&conn, token_store::has_token(store))
 }
 
 /// Forgets the refresh token (local data, the account binding and pending pushes stay).
 pub fn sign_out(db: &Mutex<Connection>, store: &dyn TokenStore) -> Result<SyncStatus> {
     store.delete()?;
     let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-    state::status(&conn, store)
+    state::status(&conn, token_store::has_token(store))
 }

@@ -97,10 +97,14 @@ impl<'a> Run<'a> {
     }
 }
 
-/// GETs and parses the list page at `url`; `None` past the end.
+/// GETs and parses the list page at `url`; `None` past the end. The parse runs on a
+/// worker thread, overlapping the apply of the page before.
 pub(crate) async fn fetch_page_at(api: &Api<'_>, kind: Kind, url: &str) -> Result<Option<Page>> {
-    match api.get(url).await? {
-        Some(doc) => parse_page(kind, &doc).map(Some),
-        None => Ok(None),
-    }
+    let Some(doc) = api.get(url).await? else {
+        return Ok(None);
+    };
+    tokio::task::spawn_blocking(move || parse_page(kind, &doc))
+        .await
+        .map_err(|e| crate::Error::Malformed(format!("parsing a page failed: {e}")))?
+        .map(Some)
 }

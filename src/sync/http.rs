@@ -144,6 +144,14 @@ impl<'a> Api<'a> {
         self.bytes.load(Ordering::Relaxed)
     }
 
+    /// `cancelled` once the sync was cancelled: pages already read are not applied.
+    pub fn check_cancelled(&self) -> Result<()> {
+        match self.cancel.is_cancelled() {
+            true => Err(cancelled()),
+            false => Ok(()),
+        }
+    }
+
     /// 429 answers so far (the page pipeline drops to one request in flight after one).
     pub fn throttled(&self) -> u32 {
         self.throttled.load(Ordering::Relaxed)
@@ -355,13 +363,29 @@ impl<'a> Api<'a> {
                 })
             }
             StatusCode::UNAUTHORIZED if auth => Err(Fail::TokenRejected),
-            _ => Ok(Reply {
+            _ if bytes.len() < BIG_BODY => Ok(Reply {
                 status,
                 body: json()?,
             }),
+            // A list page (~360 KB): decoded on a worker thread, so pages in flight are
+            // decoded while the sync applies the one before them.
+            _ => {
+                let body = tokio::task::spawn_blocking(move || serde_json::from_slice(&bytes))
+                    .await
+                    .map_err(|e| Fail::Malformed(format!("decoding the answer failed: {e}")))?
+                    .map_err(|e| {
+                        Fail::Malformed(format!(
+                            "the marketplace sent invalid JSON (HTTP {status}): {e}"
+                        ))
+                    })?;
+                Ok(Reply { status, body })
+            }
         }
     }
 }
+
+/// Bodies from this size on are decoded off the sync's own task.
+const BIG_BODY: usize = 64 * 1024;
 
 fn transport(e: reqwest::Error) -> Fail {
     if e.is_timeout() {

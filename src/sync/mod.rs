@@ -9,9 +9,11 @@
 //! (incremental), `light` (the hourly pass), `full` (reconciliation and removal),
 //! `relations_sync`, `push`, `run` (the phases), `state` (sync_state keys and status).
 //!
-//! Dependencies run one way: this file's types <- token_store <- http <- page, state <-
-//! context <- pages <- pull, relations_sync, push <- light, full <- run <- lock, account,
-//! auth <- syncer.
+//! Dependencies run one way (each room uses only rooms listed before it, and this file's
+//! types): lock; state; account (state); token_store (account); http (token_store); page
+//! (state); context (http, page); pages (context, page); pull; relations_sync (context,
+//! http); push (relations_sync); light and full (pages, pull, relations_sync); auth
+//! (account, http, state, token_store); run (all of the above); syncer (run, auth, lock).
 
 pub mod account;
 mod auth;
@@ -110,7 +112,7 @@ impl Default for SyncOptions {
 
 /// The account and last-sync status (reads only; no network).
 pub fn status(conn: &rusqlite::Connection, store: &dyn TokenStore) -> Result<SyncStatus> {
-    state::status(conn, store)
+    state::status(conn, token_store::has_token(store))
 }
 
 /// The step a running sync is in (a string union in TypeScript).

@@ -1,5 +1,5 @@
-//! Reading a long list faster: up to `max_in_flight` page requests at once (one after the
-//! platform answers 429), while pages are still handed over strictly in order, so each is
+//! Reading a long list faster: up to `max_in_flight` page requests at once (one for the
+//! rest of the sync once the platform has answered 429), while pages are still handed over strictly in order, so each is
 //! applied in its own transaction with the cursor it advances, as if read one at a time.
 
 use super::context::{fetch_page_at, Run};
@@ -27,13 +27,12 @@ pub async fn each_page<'a>(
     mut on_page: impl FnMut(&mut Run<'a>, u32, Option<Page>) -> Result<Flow>,
 ) -> Result<()> {
     let api = run.api.clone();
-    let throttled_before = api.throttled();
     let mut next = first;
     // The last page worth requesting ahead; unknown until the first answer.
     let mut last: Option<u32> = None;
     let mut in_flight = FuturesOrdered::new();
     loop {
-        let limit = if api.throttled() > throttled_before {
+        let limit = if api.throttled() > 0 {
             1
         } else {
             run.opts.max_in_flight.max(1)
@@ -48,6 +47,8 @@ pub async fn each_page<'a>(
         let Some((page_no, fetched)) = in_flight.next().await else {
             return Ok(());
         };
+        // Pages read ahead must not be applied after a cancel.
+        api.check_cancelled()?;
         let Some(page) = fetched? else {
             on_page(run, page_no, None)?;
             return Ok(());

@@ -7,7 +7,7 @@ use super::context::{ProgressFn, Run};
 use super::http::{try_again_after, Api};
 use super::lock::SyncLock;
 use super::token_store::TokenStore;
-use super::{account, full, light, pull, push, state, SyncOptions, SyncPhase, SyncReport};
+use super::{account, auth, full, light, pull, push, state, SyncOptions, SyncPhase, SyncReport};
 use crate::error::{Error, ErrorPayload, Result};
 use crate::model::{fmt_ts, parse_ts};
 use chrono::{DateTime, Utc};
@@ -84,7 +84,7 @@ async fn phases(run: &mut Run<'_>, base_url: &str) -> Result<()> {
     run.enter(SyncPhase::Login);
     run.api.refresh().await?;
     // Whose token this is, before anything is written: never another account's data here.
-    let me = account::signed_in(&run.api, base_url, "the signed-in account").await?;
+    let me = auth::signed_in(&run.api, base_url, "the signed-in account").await?;
     run.with_db(|c| account::check_sync(c, &me))?;
     let full = run.with_db(|c| full::is_due(c, run.opts))?;
     run.report.full = full;

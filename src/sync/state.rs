@@ -2,7 +2,6 @@
 //! never a token), cursors, last results. Writers take the caller's transaction so a
 //! cursor moves only together with the page it stands for.
 
-use super::token_store::TokenStore;
 use super::SyncStatus;
 use crate::error::{ErrorPayload, Result};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -59,13 +58,14 @@ pub fn pending_pushes(conn: &Connection) -> Result<i64> {
     crate::outbox::count(conn)
 }
 
-/// What the app shows about the account and the last sync.
-pub fn status(conn: &Connection, store: &dyn TokenStore) -> Result<SyncStatus> {
+/// What the app shows about the account and the last sync; `has_token` says whether the
+/// account's token store holds a refresh token (this module never sees one).
+pub fn status(conn: &Connection, has_token: bool) -> Result<SyncStatus> {
     let base_url = get(conn, BASE_URL)?;
     let last_error =
         get(conn, LAST_ERROR)?.and_then(|s| serde_json::from_str::<ErrorPayload>(&s).ok());
     Ok(SyncStatus {
-        signed_in: base_url.is_some() && store.load().ok().flatten().is_some(),
+        signed_in: base_url.is_some() && has_token,
         base_url,
         email: get(conn, EMAIL)?,
         last_synced_at: get(conn, LAST_SYNCED_AT)?,

@@ -93,23 +93,23 @@ impl Syncer {
         auth::finish(db, store.as_ref(), &li, email)
     }
 
-    /// Forgets this account's token; the data and the account binding stay.
+    /// Forgets this account's token, and any left in the old per-folder slot (signing out
+    /// must leave no way back in); the data and the account binding stay.
     pub fn sign_out(&self, db: &Mutex<Connection>) -> Result<SyncStatus> {
         let _lock = SyncLock::acquire(&self.db_path)?;
         let store = {
             let conn = db.lock().unwrap_or_else(|p| p.into_inner());
             self.store_for(&conn)?
         };
+        self.legacy_store().delete()?;
         auth::sign_out(db, store.as_ref())
     }
 
     /// The account and the last syncs (no network).
     pub fn status(&self, conn: &Connection) -> Result<SyncStatus> {
-        let mut st = state::status(conn, self.store_for(conn)?.as_ref())?;
-        if !st.signed_in && st.base_url.is_some() {
-            st.signed_in = self.legacy_store().load().ok().flatten().is_some();
-        }
-        Ok(st)
+        let has_token = token_store::has_token(self.store_for(conn)?.as_ref())
+            || token_store::has_token(self.legacy_store().as_ref());
+        state::status(conn, has_token)
     }
 
     /// One sync: `conflict` at once if another (in any process) runs for this database.

@@ -196,6 +196,11 @@ pub fn account_token_store(dir: &Path, account: &Account, file_only: bool) -> Bo
     })
 }
 
+/// Whether `store` holds a token (an unreadable store counts as none).
+pub fn has_token(store: &dyn TokenStore) -> bool {
+    store.load().ok().flatten().is_some()
+}
+
 /// Holds nothing: for calls that need no token (login) or a database with no account.
 pub struct NoTokenStore;
 
