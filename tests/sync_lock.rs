@@ -55,7 +55,7 @@ fn edit_notes(db: &Path, customer: i64, value: &str) {
 
 #[test]
 fn two_cli_syncs_started_together_one_runs_one_is_told_nothing_is_lost() {
-    let (fake, _dir, db) = setup(15);
+    let (fake, _dir, db) = setup(40);
     edit_notes(&db, 101, "while two syncs race");
     let spawn = || {
         cli(&db, &["sync", "--full"])

@@ -103,3 +103,26 @@ async fn an_interrupted_full_pass_resumes_after_its_last_applied_page() {
         .iter()
         .any(|p| p.contains("bookings/?") && p.contains("page=1&")));
 }
+
+#[tokio::test]
+async fn an_explicit_full_sync_starts_afresh_instead_of_resuming_a_stale_pass() {
+    let env = Env::signed_in(World::generate(10, 250, 98)).await;
+    env.sync(false).await.unwrap();
+    // A full pass reads every booking page, then fails on the reviews.
+    env.fake
+        .fault("/api/reviews/", FaultKind::ServerErrorHtml, 100);
+    assert_eq!(env.sync(true).await.unwrap_err().code(), "server");
+    env.fake.server().faults.clear();
+    // A booking that pass already saw is deleted on the platform.
+    let gone = *env.fake.server().world.bookings.keys().next().unwrap();
+    env.fake.server().world.bookings.remove(&gone);
+    let report = env.sync(true).await.unwrap();
+    assert_eq!(
+        report.removed, 1,
+        "a resumed pass would have trusted its old sighting"
+    );
+    assert_eq!(
+        env.scalar(&format!("SELECT removed FROM bookings WHERE id = {gone}")),
+        1
+    );
+}

@@ -15,6 +15,15 @@ use rusqlite::Connection;
 /// while an interrupted one is waiting to be finished.
 pub const FULL_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const DONE: &str = "done";
+/// A running pass's bookkeeping, cleared when it starts and when it completes.
+const PASS_KEYS: &[&str] = &[
+    state::FULL_STARTED_AT,
+    state::FULL_BOOKINGS_PAGE,
+    state::FULL_REVIEWS_PAGE,
+    state::FULL_BOOKINGS_COUNT,
+    state::FULL_REVIEWS_COUNT,
+    state::FULL_REVIEWS_UNSTABLE,
+];
 
 pub fn is_due(conn: &Connection, opts: &SyncOptions) -> Result<bool> {
     if opts.full || state::get(conn, state::FULL_STARTED_AT)?.is_some() {
@@ -29,10 +38,14 @@ pub fn is_due(conn: &Connection, opts: &SyncOptions) -> Result<bool> {
 
 pub async fn reconcile(run: &mut Run<'_>) -> Result<()> {
     let now = fmt_ts(run.opts.now.unwrap_or_else(chrono::Utc::now));
+    // An explicit full sync starts afresh: a pass resumed across changes on the platform
+    // may have seen bookings deleted since, or missed some that pages shifted past.
+    let fresh = run.opts.full;
     run.with_db(|c| {
-        if state::get(c, state::FULL_STARTED_AT)?.is_none() {
+        if fresh || state::get(c, state::FULL_STARTED_AT)?.is_none() {
             let tx = crate::db::write_tx(c)?;
             tx.execute("DELETE FROM sync_seen", [])?;
+            state::remove(&tx, PASS_KEYS)?;
             state::set(&tx, state::FULL_STARTED_AT, &now)?;
             tx.commit()?;
         }
@@ -126,17 +139,7 @@ async fn remove_missing(run: &mut Run<'_>, now: &str) -> Result<()> {
         let tx = crate::db::write_tx(c)?;
         let n = crate::ingest::mark_removed(&tx, &gone, &reviews_gone)?;
         tx.execute("DELETE FROM sync_seen", [])?;
-        state::remove(
-            &tx,
-            &[
-                state::FULL_STARTED_AT,
-                state::FULL_BOOKINGS_PAGE,
-                state::FULL_REVIEWS_PAGE,
-                state::FULL_BOOKINGS_COUNT,
-                state::FULL_REVIEWS_COUNT,
-                state::FULL_REVIEWS_UNSTABLE,
-            ],
-        )?;
+        state::remove(&tx, PASS_KEYS)?;
         state::set(&tx, state::LAST_FULL_SYNC_AT, now)?;
         // A full pass covers everything the light pass reads.
         state::set(&tx, state::LAST_LIGHT_SYNC_AT, now)?;

@@ -3,6 +3,7 @@
 //! on 5xx, network faults and bad bodies, request, byte and 429 counters, cancellation
 //! between and during requests, and a per-call timeout and retry budget.
 
+use super::state::try_again_after;
 use super::token_store::TokenStore;
 use super::RetryPolicy;
 use crate::error::{Error, Result};
@@ -72,18 +73,6 @@ impl Fail {
             Fail::TokenRejected => Error::Unauthorized(SIGNED_OUT.into()),
             Fail::Cancelled => cancelled(),
         }
-    }
-}
-
-/// "try again after HH:MM" in local time (`TZ` honoured), with the date when not today.
-pub(crate) fn try_again_after(until: chrono::DateTime<chrono::Utc>) -> String {
-    let tz = crate::model::Clock::system().tz;
-    let local = until.with_timezone(&tz);
-    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
-    if local.date_naive() == today {
-        format!("try again after {}", local.format("%H:%M"))
-    } else {
-        format!("try again after {}", local.format("%Y-%m-%d %H:%M"))
     }
 }
 

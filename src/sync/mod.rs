@@ -10,7 +10,7 @@
 //! `relations_sync`, `push`, `run` (the phases), `state` (sync_state keys and status).
 //!
 //! Dependencies run one way (each room uses only rooms listed before it, and this file's
-//! types): lock; state; account (state); token_store (account); http (token_store); page
+//! types): lock; state; account (state); token_store (account); http (state, token_store); page
 //! (state); context (http, page); pages (context, page); pull; relations_sync (context,
 //! http); push (relations_sync); light and full (pages, pull, relations_sync); auth
 //! (account, http, state, token_store); run (all of the above); syncer (run, auth, lock).

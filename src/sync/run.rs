@@ -4,8 +4,9 @@
 //! one page with its cursor, so a failure or cancellation leaves a consistent database.
 
 use super::context::{ProgressFn, Run};
-use super::http::{try_again_after, Api};
+use super::http::Api;
 use super::lock::SyncLock;
+use super::state::try_again_after;
 use super::token_store::TokenStore;
 use super::{account, auth, full, light, pull, push, state, SyncOptions, SyncPhase, SyncReport};
 use crate::error::{Error, ErrorPayload, Result};
@@ -161,6 +162,7 @@ pub fn describe_changes(r: &SyncReport) -> Option<String> {
         (n, "flag or note changed on the platform") => {
             format!("{n} flags or notes changed on the platform")
         }
+        (n, "edit pushed") => format!("{n} edits pushed"),
         (n, w) => format!("{n} {w}s"),
     })
     .collect();

@@ -78,3 +78,15 @@ pub fn status(conn: &Connection, has_token: bool) -> Result<SyncStatus> {
         last_error,
     })
 }
+
+/// "try again after HH:MM" in local time (`TZ` honoured), with the date when not today.
+pub(crate) fn try_again_after(until: chrono::DateTime<chrono::Utc>) -> String {
+    let tz = crate::model::Clock::system().tz;
+    let local = until.with_timezone(&tz);
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    if local.date_naive() == today {
+        format!("try again after {}", local.format("%H:%M"))
+    } else {
+        format!("try again after {}", local.format("%Y-%m-%d %H:%M"))
+    }
+}
