@@ -6,6 +6,7 @@ pub mod error;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
+pub mod outbox;
 pub mod platform;
 pub mod search;
 pub mod settings;

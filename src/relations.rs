@@ -1,11 +1,13 @@
 //! The provider's own edits: favourite, block (with reason), notes, tags. Each is validated,
 //! saved with `updated_at`, recorded in the activity timeline and queued for push, in one
-//! transaction.
+//! transaction. Every explicit edit of a platform field is queued, even one that changes
+//! nothing locally: the platform's copy may differ (SPEC §4).
 
 use crate::changes::{Changes, Scope};
 use crate::customers::CustomerRow;
 use crate::error::{Error, Result};
 use crate::model::{fmt_ts, Clock};
+use crate::outbox::{self, OutboxField};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -122,8 +124,8 @@ fn load(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
         .unwrap_or_default())
 }
 
-/// Applies an edit inside the caller's transaction. An edit that changes nothing writes
-/// nothing (no activity, no push).
+/// Applies an edit inside the caller's transaction. An edit that changes nothing locally
+/// writes no row and no activity, but its platform field is still queued for push.
 pub fn apply(
     tx: &Transaction<'_>,
     customer_id: i64,
@@ -134,14 +136,14 @@ pub fn apply(
     let old = load(tx, customer_id)?;
     let mut new = old.clone();
     // (activity label, activity detail, platform field, platform value)
-    let (label, detail, push): (&str, String, Option<(&str, serde_json::Value)>) = match e {
+    let (label, detail, push): (&str, String, Option<(OutboxField, serde_json::Value)>) = match e {
         RelationEdit::Favorite { value } => {
             new.is_favorite = *value;
             let label = if *value { "favorite" } else { "unfavorite" };
             (
                 label,
                 String::new(),
-                Some(("is_favorite_customer", (*value).into())),
+                Some((OutboxField::Favorite, (*value).into())),
             )
         }
         RelationEdit::Blocked { value, reason } => {
@@ -152,14 +154,14 @@ pub fn apply(
                 .map(str::to_string);
             let label = if *value { "blocked" } else { "unblocked" };
             let detail = new.blocked_reason.clone().unwrap_or_default();
-            (label, detail, Some(("is_blocked", (*value).into())))
+            (label, detail, Some((OutboxField::Blocked, (*value).into())))
         }
         RelationEdit::Notes { value } => {
             new.notes = value.clone();
             (
                 "notes",
                 String::new(),
-                Some(("notes", value.clone().into())),
+                Some((OutboxField::Notes, value.clone().into())),
             )
         }
         RelationEdit::Tags { value } => {
@@ -169,10 +171,13 @@ pub fn apply(
             ("tags", new.tags.join(", "), None)
         }
     };
+    let now = fmt_ts(clock.now);
+    if let Some((field, value)) = &push {
+        outbox::enqueue(tx, customer_id, *field, value, &now)?;
+    }
     if new == old {
         return Ok(());
     }
-    let now = fmt_ts(clock.now);
     tx.execute(
         "INSERT INTO relations (customer_id, is_favorite, is_blocked, blocked_reason, notes, tags, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -194,12 +199,6 @@ pub fn apply(
         "INSERT INTO activity (kind, customer_id, at, status, detail) VALUES ('edit', ?1, ?2, ?3, ?4)",
         params![customer_id, now, label, detail],
     )?;
-    if let Some((field, value)) = push {
-        tx.execute(
-            "INSERT INTO outbox (customer_id, field, value, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![customer_id, field, value.to_string(), now],
-        )?;
-    }
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh_status(tx, customer_id, t)?;
     Ok(())

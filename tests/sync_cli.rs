@@ -31,9 +31,11 @@ fn login_sync_json_and_logout() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("signed in as provider@sewa.local"));
+    // One token file per account, beside --db (issue 8).
+    let account = clientele::sync::Account::new(&fake.base_url, 1);
     let token_file = dir
         .path()
-        .join(clientele::sync::token_store::TOKEN_FILE_NAME);
+        .join(clientele::sync::token_store::account_file_name(&account));
     assert!(token_file.exists(), "the token sits next to --db");
 
     let out = cli(&db, &["sync", "--json"]);

@@ -25,12 +25,15 @@ pub struct Session {
     pub path: PathBuf,
     /// `Some(size)` for the generated sample database.
     pub demo_size: Option<usize>,
+    /// Sign-in, sync, cancel for this file (the lock is shared with the CLI).
+    pub syncer: clientele::sync::Syncer,
     conn: OnceCell<Db>,
 }
 
 impl Session {
     pub fn new(path: PathBuf, demo_size: Option<usize>) -> Arc<Session> {
         Arc::new(Session {
+            syncer: clientele::sync::Syncer::new(&path),
             path,
             demo_size,
             conn: OnceCell::new(),
@@ -91,7 +94,6 @@ fn generate_demo(path: &Path, size: usize) -> Result<()> {
 
 pub struct AppState {
     session: RwLock<Arc<Session>>,
-    pub sync: crate::sync_control::SyncControl,
     /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
     pub export_to: Option<PathBuf>,
     /// The database a sign-in goes to (the demo is never synced).
@@ -104,7 +106,6 @@ impl AppState {
     pub fn new(session: Arc<Session>) -> AppState {
         AppState {
             session: RwLock::new(session),
-            sync: Default::default(),
             export_to: std::env::var_os("CLIENTELE_EXPORT_TO").map(PathBuf::from),
             account_db: std::env::var_os("CLIENTELE_DB")
                 .map(PathBuf::from)

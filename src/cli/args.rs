@@ -66,6 +66,9 @@ pub struct SyncArgs {
     /// Read every page and reconcile removals (otherwise at most daily).
     #[arg(long)]
     pub full: bool,
+    /// Re-read every review and the relation records now (otherwise at most hourly).
+    #[arg(long)]
+    pub light: bool,
 }
 
 #[derive(Args, Debug)]

@@ -1,8 +1,11 @@
-//! Sign-in (email + password → JWT pair, provider role required) and sign-out.
+//! Sign-in (email + password → JWT pair, provider role required, account checked) and
+//! sign-out. `log_in` writes nothing, so a refused account leaves no trace; `finish` keeps
+//! the refresh token and records the account.
 
+use super::account::{self, Account};
 use super::http::{detail, Api};
 use super::state;
-use super::token_store::TokenStore;
+use super::token_store::{self, NoTokenStore, TokenStore};
 use super::{RetryPolicy, SyncStatus};
 use crate::error::{Error, Result};
 use reqwest::{Method, StatusCode};
@@ -11,8 +14,15 @@ use serde_json::{json, Value};
 use std::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
+/// A successful login not yet kept anywhere.
+pub(crate) struct LoggedIn {
+    pub account: Account,
+    pub refresh: String,
+}
+
 /// Signs in, refuses non-provider accounts, keeps the refresh token in `store` and the
-/// account's base URL, email and user id in `sync_state`.
+/// account's base URL, email and user id in `sync_state`. Prefer [`super::Syncer`], which
+/// also picks the store for the account and holds the sync lock.
 pub async fn sign_in(
     db: &Mutex<Connection>,
     store: &dyn TokenStore,
@@ -20,19 +30,35 @@ pub async fn sign_in(
     email: &str,
     password: &str,
 ) -> Result<SyncStatus> {
+    let li = log_in(db, base_url, email, password).await?;
+    finish(db, store, &li, email)
+}
+
+pub(crate) fn normalise_url(base_url: &str) -> Result<&str> {
     let base_url = base_url.trim().trim_end_matches('/');
     if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
         return Err(Error::invalid(format!(
             "the marketplace URL {base_url:?} must start with https:// (or http://)"
         )));
     }
+    Ok(base_url)
+}
+
+/// Logs in and learns the account; refuses it if the database belongs to another one.
+pub(crate) async fn log_in(
+    db: &Mutex<Connection>,
+    base_url: &str,
+    email: &str,
+    password: &str,
+) -> Result<LoggedIn> {
+    let base_url = normalise_url(base_url)?;
     let cancel = CancellationToken::new();
     // Someone is waiting at the sign-in form: one quick retry, not the sync's patience.
     let policy = RetryPolicy {
         max_retries: 1,
         ..RetryPolicy::default()
     };
-    let api = Api::new(base_url, policy, store, &cancel)?;
+    let api = Api::new(base_url, policy, &NoTokenStore, &cancel)?;
     let login = api.url("/api/auth/login/", &[])?;
     let r = api
         .call_anonymous(
@@ -65,6 +91,16 @@ pub async fn sign_in(
     };
     let (access, refresh) = (token("access")?, token("refresh")?);
     api.set_access(access);
+    let account = signed_in(&api, base_url, email).await?;
+    {
+        let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+        account::check_sign_in(&conn, &account)?;
+    }
+    Ok(LoggedIn { account, refresh })
+}
+
+/// The signed-in user, from `users/me`; refuses anyone but a provider.
+pub(crate) async fn signed_in(api: &Api<'_>, base_url: &str, who: &str) -> Result<Account> {
     let me = api
         .get(&api.url("/api/auth/users/me/", &[])?)
         .await?
@@ -72,46 +108,35 @@ pub async fn sign_in(
     let role = me.get("role").and_then(Value::as_str).unwrap_or("unknown");
     if role != "provider" {
         return Err(Error::Unauthorized(format!(
-            "{email} is a {role} account; Clientele syncs service-provider accounts only. Sign in with your provider account"
+            "{who} is a {role} account; Clientele syncs service-provider accounts only. Sign in with your provider account"
         )));
     }
     let user_id = me
         .get("id")
         .and_then(Value::as_i64)
         .ok_or_else(|| Error::Malformed("the signed-in user has no id".into()))?;
-    {
-        let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-        refuse_other_account(&conn, base_url, user_id)?;
-    }
-    store.save(&refresh)?;
-    let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-    state::set(&conn, state::BASE_URL, base_url)?;
-    state::set(&conn, state::EMAIL, email)?;
-    state::set(&conn, state::USER_ID, &user_id.to_string())?;
-    state::remove(&conn, &[state::LAST_ERROR])?;
-    state::status(&conn, store)
+    Ok(Account::new(base_url, user_id))
 }
 
-/// One database holds one provider's customers: signing in as someone else would mix them.
-fn refuse_other_account(conn: &Connection, base_url: &str, user_id: i64) -> Result<()> {
-    let same = |k, v: &str| Ok::<_, Error>(state::get(conn, k)?.is_none_or(|old| old == v));
-    let has_data: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM bookings)", [], |r| r.get(0))?;
-    let was_synced = state::get(conn, state::LAST_SYNCED_AT)?.is_some();
-    if was_synced
-        && has_data
-        && !(same(state::BASE_URL, base_url)? && same(state::USER_ID, &user_id.to_string())?)
-    {
-        return Err(Error::Conflict(
-            "this database holds another marketplace account's customers; open a new database file for this account".into(),
-        ));
-    }
-    Ok(())
+/// Keeps the token, then records the account (one transaction) and returns the status.
+pub(crate) fn finish(
+    db: &Mutex<Connection>,
+    store: &dyn TokenStore,
+    li: &LoggedIn,
+    email: &str,
+) -> Result<SyncStatus> {
+    store.save(&li.refresh)?;
+    let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
+    let tx = crate::db::write_tx(&mut conn)?;
+    account::record(&tx, &li.account, email)?;
+    state::remove(&tx, &[state::LAST_ERROR])?;
+    tx.commit()?;
+    state::status(&conn, token_store::has_token(store))
 }
 
-/// Forgets the refresh token (local data and pending pushes stay).
+/// Forgets the refresh token (local data, the account binding and pending pushes stay).
 pub fn sign_out(db: &Mutex<Connection>, store: &dyn TokenStore) -> Result<SyncStatus> {
     store.delete()?;
     let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-    state::status(&conn, store)
+    state::status(&conn, token_store::has_token(store))
 }

@@ -2,10 +2,11 @@
 //! removal of what a complete pass did not see. Resumable: its cursors and the ids it saw
 //! (`sync_seen`) commit with each page, so a crash or cancel continues next time.
 
+use super::context::Run;
 use super::page::{apply_page, Kind, Progress};
+use super::pages::{each_page, Flow};
 use super::pull::{fetch_booking_by_id, BOOKINGS, REVIEWS};
-use super::run::Run;
-use super::{relations_sync, state, SyncOptions};
+use super::{relations_sync, state, SyncOptions, SyncPhase};
 use crate::error::Result;
 use crate::model::{fmt_ts, parse_ts};
 use rusqlite::Connection;
@@ -14,6 +15,15 @@ use rusqlite::Connection;
 /// while an interrupted one is waiting to be finished.
 pub const FULL_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
 const DONE: &str = "done";
+/// A running pass's bookkeeping, cleared when it starts and when it completes.
+const PASS_KEYS: &[&str] = &[
+    state::FULL_STARTED_AT,
+    state::FULL_BOOKINGS_PAGE,
+    state::FULL_REVIEWS_PAGE,
+    state::FULL_BOOKINGS_COUNT,
+    state::FULL_REVIEWS_COUNT,
+    state::FULL_REVIEWS_UNSTABLE,
+];
 
 pub fn is_due(conn: &Connection, opts: &SyncOptions) -> Result<bool> {
     if opts.full || state::get(conn, state::FULL_STARTED_AT)?.is_some() {
@@ -28,22 +38,26 @@ pub fn is_due(conn: &Connection, opts: &SyncOptions) -> Result<bool> {
 
 pub async fn reconcile(run: &mut Run<'_>) -> Result<()> {
     let now = fmt_ts(run.opts.now.unwrap_or_else(chrono::Utc::now));
+    // An explicit full sync starts afresh: a pass resumed across changes on the platform
+    // may have seen bookings deleted since, or missed some that pages shifted past.
+    let fresh = run.opts.full;
     run.with_db(|c| {
-        if state::get(c, state::FULL_STARTED_AT)?.is_none() {
+        if fresh || state::get(c, state::FULL_STARTED_AT)?.is_none() {
             let tx = crate::db::write_tx(c)?;
             tx.execute("DELETE FROM sync_seen", [])?;
+            state::remove(&tx, PASS_KEYS)?;
             state::set(&tx, state::FULL_STARTED_AT, &now)?;
             tx.commit()?;
         }
         Ok(())
     })?;
-    run.enter("bookings");
+    run.enter(SyncPhase::Bookings);
     let keys = (state::FULL_BOOKINGS_PAGE, state::FULL_BOOKINGS_COUNT);
     every_page(run, Kind::Booking, BOOKINGS, keys).await?;
-    run.enter("reviews");
+    run.enter(SyncPhase::Reviews);
     let keys = (state::FULL_REVIEWS_PAGE, state::FULL_REVIEWS_COUNT);
     every_page(run, Kind::Review, REVIEWS, keys).await?;
-    run.enter("relations");
+    run.enter(SyncPhase::Relations);
     relations_sync::fetch_relations(run).await?;
     remove_missing(run, &now).await
 }
@@ -57,16 +71,16 @@ async fn every_page(
 ) -> Result<()> {
     let (cursor, first_count) =
         run.with_db(|c| Ok((state::get(c, page_key)?, state::get(c, count_key)?)))?;
-    let mut page_no: u32 = match cursor.as_deref() {
+    let first: u32 = match cursor.as_deref() {
         Some(DONE) => return Ok(()),
         Some(n) => n.parse().unwrap_or(1),
         None => 1,
     };
-    loop {
-        let q = run.page_query(page_no, &[("ordering", "-created_at".into())]);
-        let Some(page) = run.fetch_page(kind, path, &q).await? else {
+    let extra = [("ordering", "-created_at".to_string())];
+    each_page(run, kind, path, &extra, first, |run, page_no, page| {
+        let Some(page) = page else {
             run.with_db(|c| state::set(c, page_key, DONE))?;
-            return Ok(());
+            return Ok(Flow::Stop);
         };
         let next = if page.has_next {
             (page_no + 1).to_string()
@@ -89,11 +103,9 @@ async fn every_page(
         let r = run.with_db(|c| apply_page(c, &page.batch, &progress))?;
         run.count(&r);
         run.tick(page.batch.len(), page.total_pages);
-        if !page.has_next {
-            return Ok(());
-        }
-        page_no += 1;
-    }
+        Ok(Flow::Continue)
+    })
+    .await
 }
 
 /// After a complete pass: bookings it did not see are confirmed gone by id (pages can
@@ -127,18 +139,10 @@ async fn remove_missing(run: &mut Run<'_>, now: &str) -> Result<()> {
         let tx = crate::db::write_tx(c)?;
         let n = crate::ingest::mark_removed(&tx, &gone, &reviews_gone)?;
         tx.execute("DELETE FROM sync_seen", [])?;
-        state::remove(
-            &tx,
-            &[
-                state::FULL_STARTED_AT,
-                state::FULL_BOOKINGS_PAGE,
-                state::FULL_REVIEWS_PAGE,
-                state::FULL_BOOKINGS_COUNT,
-                state::FULL_REVIEWS_COUNT,
-                state::FULL_REVIEWS_UNSTABLE,
-            ],
-        )?;
+        state::remove(&tx, PASS_KEYS)?;
         state::set(&tx, state::LAST_FULL_SYNC_AT, now)?;
+        // A full pass covers everything the light pass reads.
+        state::set(&tx, state::LAST_LIGHT_SYNC_AT, now)?;
         tx.commit()?;
         Ok(n)
     })?;

@@ -1,7 +1,9 @@
-//! The marketplace HTTP client: bearer auth with one refresh on 401, `Retry-After` on 429,
-//! exponential backoff with jitter (backon) on 5xx, network faults and bad bodies, request
-//! and byte counters, cancellation between and during requests.
+//! The marketplace HTTP client: bearer auth with one refresh on 401, `Retry-After` on 429
+//! (one longer than the cap ends the sync at once), exponential backoff with jitter (backon)
+//! on 5xx, network faults and bad bodies, request, byte and 429 counters, cancellation
+//! between and during requests, and a per-call timeout and retry budget.
 
+use super::state::try_again_after;
 use super::token_store::TokenStore;
 use super::RetryPolicy;
 use crate::error::{Error, Result};
@@ -28,14 +30,25 @@ enum Fail {
     Offline(String),
     Server(String),
     Malformed(String),
-    RateLimited { wait: Duration, message: String },
+    RateLimited {
+        wait: Duration,
+        message: String,
+    },
+    /// `Retry-After` beyond the cap: waiting is pointless, say until when.
+    WaitTooLong {
+        secs: u64,
+        message: String,
+    },
     TokenRejected,
     Cancelled,
 }
 
 impl Fail {
     fn transient(&self) -> bool {
-        !matches!(self, Fail::TokenRejected | Fail::Cancelled)
+        !matches!(
+            self,
+            Fail::TokenRejected | Fail::Cancelled | Fail::WaitTooLong { .. }
+        )
     }
 
     fn into_error(self) -> Error {
@@ -47,10 +60,27 @@ impl Fail {
                 message: format!("the marketplace is rate limiting this account: {message}"),
                 retry_after_secs: wait.as_secs(),
             },
+            Fail::WaitTooLong { secs, message } => {
+                let until = chrono::Utc::now() + chrono::TimeDelta::seconds(secs as i64);
+                Error::RateLimited {
+                    message: format!(
+                        "the marketplace is rate limiting this account ({message}); {}",
+                        try_again_after(until)
+                    ),
+                    retry_after_secs: secs,
+                }
+            }
             Fail::TokenRejected => Error::Unauthorized(SIGNED_OUT.into()),
             Fail::Cancelled => cancelled(),
         }
     }
+}
+
+/// How patient one call is: the policy's defaults, or the relation call's own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Patience {
+    pub timeout: Option<Duration>,
+    pub max_retries: usize,
 }
 
 pub(crate) fn cancelled() -> Error {
@@ -66,6 +96,7 @@ pub(crate) struct Api<'a> {
     access: Mutex<Option<String>>,
     requests: AtomicU32,
     bytes: AtomicU64,
+    throttled: AtomicU32,
 }
 
 impl<'a> Api<'a> {
@@ -90,6 +121,7 @@ impl<'a> Api<'a> {
             access: Mutex::new(None),
             requests: AtomicU32::new(0),
             bytes: AtomicU64::new(0),
+            throttled: AtomicU32::new(0),
         })
     }
 
@@ -99,6 +131,26 @@ impl<'a> Api<'a> {
 
     pub fn bytes(&self) -> u64 {
         self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// `cancelled` once the sync was cancelled: pages already read are not applied.
+    pub fn check_cancelled(&self) -> Result<()> {
+        match self.cancel.is_cancelled() {
+            true => Err(cancelled()),
+            false => Ok(()),
+        }
+    }
+
+    /// 429 answers so far (the page pipeline drops to one request in flight after one).
+    pub fn throttled(&self) -> u32 {
+        self.throttled.load(Ordering::Relaxed)
+    }
+
+    fn patience(&self) -> Patience {
+        Patience {
+            timeout: None,
+            max_retries: self.policy.max_retries,
+        }
     }
 
     /// `path` plus URL-encoded query parameters, under the base URL.
@@ -113,13 +165,23 @@ impl<'a> Api<'a> {
 
     /// An authenticated request: on 401 refreshes the access token once and retries.
     pub async fn call(&self, method: Method, url: &str, body: Option<&Value>) -> Result<Reply> {
+        self.call_with(method, url, body, self.patience()).await
+    }
+
+    async fn call_with(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<&Value>,
+        p: Patience,
+    ) -> Result<Reply> {
         if self.access_token().is_none() {
             self.refresh().await?;
         }
-        match self.retrying(method.clone(), url, body, true).await {
+        match self.retrying(method.clone(), url, body, true, p).await {
             Err(Fail::TokenRejected) => {
                 self.refresh().await?;
-                self.retrying(method, url, body, true)
+                self.retrying(method, url, body, true, p)
                     .await
                     .map_err(Fail::into_error)
             }
@@ -129,7 +191,12 @@ impl<'a> Api<'a> {
 
     /// GET returning the body of a 2xx, `None` on 404; other statuses are errors.
     pub async fn get(&self, url: &str) -> Result<Option<Value>> {
-        let r = self.call(Method::GET, url, None).await?;
+        self.get_with(url, self.patience()).await
+    }
+
+    /// As `get`, with its own timeout and retry budget.
+    pub async fn get_with(&self, url: &str, p: Patience) -> Result<Option<Value>> {
+        let r = self.call_with(Method::GET, url, None, p).await?;
         match r.status {
             s if s.is_success() => Ok(Some(r.body)),
             StatusCode::NOT_FOUND => Ok(None),
@@ -142,7 +209,7 @@ impl<'a> Api<'a> {
 
     /// An unauthenticated request (login, refresh), retried on transient faults.
     pub async fn call_anonymous(&self, method: Method, url: &str, body: &Value) -> Result<Reply> {
-        self.retrying(method, url, Some(body), false)
+        self.retrying(method, url, Some(body), false, self.patience())
             .await
             .map_err(Fail::into_error)
     }
@@ -193,14 +260,15 @@ impl<'a> Api<'a> {
         url: &str,
         body: Option<&Value>,
         auth: bool,
+        patience: Patience,
     ) -> std::result::Result<Reply, Fail> {
         let p = &self.policy;
         let backoff = ExponentialBuilder::default()
             .with_min_delay(p.min_delay)
             .with_max_delay(p.max_delay)
-            .with_max_times(p.max_retries)
+            .with_max_times(patience.max_retries)
             .with_jitter();
-        let attempt = || self.once(method.clone(), url, body, auth);
+        let attempt = || self.once(method.clone(), url, body, auth, patience.timeout);
         let retried = attempt
             .retry(backoff)
             .sleep(tokio::time::sleep)
@@ -222,11 +290,15 @@ impl<'a> Api<'a> {
         url: &str,
         body: Option<&Value>,
         auth: bool,
+        timeout: Option<Duration>,
     ) -> std::result::Result<Reply, Fail> {
         if self.cancel.is_cancelled() {
             return Err(Fail::Cancelled);
         }
         let mut req = self.http.request(method, url);
+        if let Some(t) = timeout {
+            req = req.timeout(t);
+        }
         if auth {
             if let Some(t) = self.access_token() {
                 req = req.bearer_auth(t);
@@ -268,23 +340,41 @@ impl<'a> Api<'a> {
         };
         match status {
             StatusCode::TOO_MANY_REQUESTS => {
-                let secs = retry_after
-                    .unwrap_or(1)
-                    .min(self.policy.retry_after_cap.as_secs());
+                self.throttled.fetch_add(1, Ordering::Relaxed);
+                let secs = retry_after.unwrap_or(1);
                 let message = json().ok().map(|b| detail(&b)).unwrap_or_default();
+                if secs > self.policy.retry_after_cap.as_secs() {
+                    return Err(Fail::WaitTooLong { secs, message });
+                }
                 Err(Fail::RateLimited {
                     wait: Duration::from_secs(secs),
                     message,
                 })
             }
             StatusCode::UNAUTHORIZED if auth => Err(Fail::TokenRejected),
-            _ => Ok(Reply {
+            _ if bytes.len() < BIG_BODY => Ok(Reply {
                 status,
                 body: json()?,
             }),
+            // A list page (~360 KB): decoded on a worker thread, so pages in flight are
+            // decoded while the sync applies the one before them.
+            _ => {
+                let body = tokio::task::spawn_blocking(move || serde_json::from_slice(&bytes))
+                    .await
+                    .map_err(|e| Fail::Malformed(format!("decoding the answer failed: {e}")))?
+                    .map_err(|e| {
+                        Fail::Malformed(format!(
+                            "the marketplace sent invalid JSON (HTTP {status}): {e}"
+                        ))
+                    })?;
+                Ok(Reply { status, body })
+            }
         }
     }
 }
+
+/// Bodies from this size on are decoded off the sync's own task.
+const BIG_BODY: usize = 64 * 1024;
 
 fn transport(e: reqwest::Error) -> Fail {
     if e.is_timeout() {

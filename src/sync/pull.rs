@@ -2,9 +2,9 @@
 //! until a page holds nothing new or changed; open bookings re-read by status list, and any
 //! that left their list fetched by id.
 
+use super::context::Run;
 use super::page::{parse_one_booking, Kind, Progress};
-use super::run::Run;
-use super::state;
+use super::{state, SyncPhase};
 use crate::error::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,12 +12,12 @@ pub const BOOKINGS: &str = "/api/bookings/bookings/";
 pub const REVIEWS: &str = "/api/reviews/";
 
 pub async fn new_bookings(run: &mut Run<'_>) -> Result<()> {
-    run.enter("bookings");
+    run.enter(SyncPhase::Bookings);
     newest_first(run, Kind::Booking, BOOKINGS).await
 }
 
 pub async fn new_reviews(run: &mut Run<'_>) -> Result<()> {
-    run.enter("reviews");
+    run.enter(SyncPhase::Reviews);
     newest_first(run, Kind::Review, REVIEWS).await
 }
 
@@ -48,10 +48,10 @@ async fn newest_first(run: &mut Run<'_>, kind: Kind, path: &str) -> Result<()> {
 }
 
 /// Re-reads every local open booking: one `?status=` list per open status present, then
-/// by id for those no list returned. A 404 by id is left for the next full pass, which
-/// alone marks bookings removed (SPEC §4: only a complete pull removes).
-pub async fn open_bookings(run: &mut Run<'_>) -> Result<()> {
-    run.enter("open_bookings");
+/// by id for those no list returned. Returns the ids the platform says are gone (404 by
+/// id); only the light and full passes act on them.
+pub async fn open_bookings(run: &mut Run<'_>) -> Result<Vec<i64>> {
+    run.enter(SyncPhase::OpenBookings);
     let open: BTreeMap<String, BTreeSet<i64>> = run.with_db(open_by_status)?;
     let mut seen = BTreeSet::new();
     for status in open.keys() {
@@ -90,10 +90,13 @@ pub async fn open_bookings(run: &mut Run<'_>) -> Result<()> {
         .filter(|id| !seen.contains(id))
         .copied()
         .collect();
+    let mut gone = Vec::new();
     for id in left {
-        fetch_booking_by_id(run, id).await?;
+        if !fetch_booking_by_id(run, id).await? {
+            gone.push(id);
+        }
     }
-    Ok(())
+    Ok(gone)
 }
 
 /// Fetches one booking by id and applies it; `false` when the platform says 404.

@@ -4,41 +4,23 @@
 //! (If the process dies between the 2xx and the delete, the row is sent again: PATCH sets
 //! absolute values, so the platform ends in the same state.)
 
+use super::context::Run;
 use super::http::detail;
 use super::relations_sync::fetch_relations;
-use super::run::Run;
+use super::SyncPhase;
 use crate::error::{Error, Result};
+use crate::outbox::{self, OutboxItem};
 use reqwest::Method;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-struct OutboxRow {
-    id: i64,
-    customer_id: i64,
-    field: String,
-    value: String,
-}
-
 pub async fn push_outbox(run: &mut Run<'_>) -> Result<()> {
-    let rows = run.with_db(|c| {
-        let mut st = c.prepare("SELECT id, customer_id, field, value FROM outbox ORDER BY id")?;
-        let rows = st
-            .query_map([], |r| {
-                Ok(OutboxRow {
-                    id: r.get(0)?,
-                    customer_id: r.get(1)?,
-                    field: r.get(2)?,
-                    value: r.get(3)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
-    })?;
+    let rows = run.with_db(|c| outbox::pending(c))?;
     if rows.is_empty() {
         return Ok(());
     }
-    run.enter("push");
+    run.enter(SyncPhase::Push);
     let mut held_back = BTreeSet::new();
     for row in rows {
         if held_back.contains(&row.customer_id) {
@@ -46,18 +28,13 @@ pub async fn push_outbox(run: &mut Run<'_>) -> Result<()> {
         }
         match push_one(run, &row).await {
             Ok(()) => {
-                run.with_db(|c| Ok(c.execute("DELETE FROM outbox WHERE id = ?1", [row.id])?))?;
+                run.with_db(|c| outbox::ack(c, row.id))?;
                 run.report.pushed += 1;
                 run.tick(1, None);
             }
             Err(Error::Cancelled(m)) => return Err(Error::Cancelled(m)),
             Err(e) => {
-                run.with_db(|c| {
-                    Ok(c.execute(
-                        "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1",
-                        params![row.id, e.to_string()],
-                    )?)
-                })?;
+                run.with_db(|c| outbox::fail(c, row.id, &e.to_string()))?;
                 match e {
                     // This edit was refused; others can still go.
                     Error::NotFound(_) | Error::InvalidInput(_) | Error::Malformed(_) => {
@@ -71,7 +48,7 @@ pub async fn push_outbox(run: &mut Run<'_>) -> Result<()> {
     Ok(())
 }
 
-async fn push_one(run: &mut Run<'_>, row: &OutboxRow) -> Result<()> {
+async fn push_one(run: &mut Run<'_>, row: &OutboxItem) -> Result<()> {
     let relation_id = |run: &Run<'_>| {
         run.with_db(|c| {
             Ok(c.query_row(
@@ -94,10 +71,8 @@ async fn push_one(run: &mut Run<'_>, row: &OutboxRow) -> Result<()> {
             row.customer_id
         ))
     })?;
-    let value: Value = serde_json::from_str(&row.value)
-        .map_err(|e| Error::invalid(format!("outbox row {}: bad value: {e}", row.id)))?;
     let mut body = Map::new();
-    body.insert(row.field.clone(), value);
+    body.insert(row.field.as_str().to_string(), row.value.clone());
     let url = run.api.url(
         &format!("/api/bookings/provider_dashboard/{rel}/update_customer_relation/"),
         &[],

@@ -1,8 +1,10 @@
 //! The platform's relation records: their ids (needed to push) and the platform's copy of
 //! the flags and notes, applied only where no local edit of that field is pending.
 
-use super::run::Run;
+use super::context::Run;
+use super::http::Patience;
 use crate::error::{Error, Result};
+use crate::outbox::{self, OutboxField};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 
@@ -27,16 +29,22 @@ pub(crate) async fn fetch_relations(run: &mut Run<'_>) -> Result<()> {
             ("page_size", PAGE_SIZE.to_string()),
         ];
         let url = run.api.url(RELATIONS, &q)?;
-        let Some(doc) = run.api.get(&url).await? else {
+        // The server recomputes every relation per call: wait long, re-send at most once.
+        let patience = Patience {
+            timeout: Some(run.opts.retry.relations_timeout),
+            max_retries: run.opts.retry.relations_max_retries,
+        };
+        let Some(doc) = run.api.get_with(&url, patience).await? else {
             break;
         };
         let (rels, total_pages) = parse_relations(&doc)?;
-        run.with_db(|c| {
+        let changed = run.with_db(|c| {
             let tx = crate::db::write_tx(c)?;
-            apply_relations(&tx, &rels)?;
+            let n = apply_relations(&tx, &rels)?;
             tx.commit()?;
-            Ok(())
+            Ok(n)
         })?;
+        run.report.relations_updated += changed;
         run.tick(rels.len(), Some(total_pages));
         if page_no >= total_pages {
             break;
@@ -94,9 +102,11 @@ pub fn parse_relations(doc: &Value) -> Result<(Vec<PlatformRelation>, u32)> {
 }
 
 /// Stores relation ids; takes the platform's flags/notes for fields with no pending edit.
-/// Customers not known locally yet are skipped (their bookings bring them).
-pub fn apply_relations(tx: &Transaction<'_>, rels: &[PlatformRelation]) -> Result<()> {
+/// Customers not known locally yet are skipped (their bookings bring them). Returns how
+/// many relations' flags or notes changed.
+pub fn apply_relations(tx: &Transaction<'_>, rels: &[PlatformRelation]) -> Result<u32> {
     let t = crate::settings::thresholds(tx)?;
+    let mut changed = 0;
     for p in rels {
         let known: bool = tx
             .query_row(
@@ -109,13 +119,7 @@ pub fn apply_relations(tx: &Transaction<'_>, rels: &[PlatformRelation]) -> Resul
         if !known {
             continue;
         }
-        let pending = |field: &str| -> Result<bool> {
-            Ok(tx
-                .prepare_cached(
-                    "SELECT 1 FROM outbox WHERE customer_id = ?1 AND field = ?2 LIMIT 1",
-                )?
-                .exists(params![p.customer_id, field])?)
-        };
+        let pending = |field| outbox::has_pending(tx, p.customer_id, field);
         let local: Option<(bool, bool, String)> = tx
             .query_row(
                 "SELECT is_favorite, is_blocked, notes FROM relations WHERE customer_id = ?1",
@@ -124,17 +128,17 @@ pub fn apply_relations(tx: &Transaction<'_>, rels: &[PlatformRelation]) -> Resul
             )
             .optional()?;
         let (fav, blocked, notes) = local.clone().unwrap_or_default();
-        let fav = if pending("is_favorite_customer")? {
+        let fav = if pending(OutboxField::Favorite)? {
             fav
         } else {
             p.is_favorite
         };
-        let blocked = if pending("is_blocked")? {
+        let blocked = if pending(OutboxField::Blocked)? {
             blocked
         } else {
             p.is_blocked
         };
-        let notes = if pending("notes")? {
+        let notes = if pending(OutboxField::Notes)? {
             notes
         } else {
             p.notes.clone()
@@ -149,9 +153,12 @@ pub fn apply_relations(tx: &Transaction<'_>, rels: &[PlatformRelation]) -> Resul
                 notes = excluded.notes",
         )?
         .execute(params![p.customer_id, p.id, fav, blocked, notes])?;
-        if local.map(|(f, b, _)| (f, b)) != Some((fav, blocked)) {
+        if local.as_ref().map(|(f, b, _)| (*f, *b)) != Some((fav, blocked)) {
             crate::metrics::refresh_status(tx, p.customer_id, t)?;
         }
+        if local.is_some_and(|l| l != (fav, blocked, notes)) {
+            changed += 1;
+        }
     }
-    Ok(())
+    Ok(changed)
 }

@@ -1,92 +1,24 @@
-//! The sync entry point and the per-run context: HTTP happens without the database lock;
-//! the lock is taken only briefly to read or to apply one page.
+//! One sync, phase by phase: sign-in check (the database's own account only), then a full
+//! pass (daily), or the incremental pull plus the light pass (hourly), then the push. HTTP
+//! happens without the database lock; the lock is taken only briefly to read or to apply
+//! one page with its cursor, so a failure or cancellation leaves a consistent database.
 
+use super::context::{ProgressFn, Run};
 use super::http::Api;
-use super::page::{parse_page, Kind, Page};
+use super::lock::SyncLock;
+use super::state::try_again_after;
 use super::token_store::TokenStore;
-use super::{full, pull, push, state, SyncOptions, SyncProgress, SyncReport};
+use super::{account, auth, full, light, pull, push, state, SyncOptions, SyncPhase, SyncReport};
 use crate::error::{Error, ErrorPayload, Result};
-use crate::ingest::ApplyReport;
-use crate::model::fmt_ts;
+use crate::model::{fmt_ts, parse_ts};
+use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use std::path::PathBuf;
 use std::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
-pub type ProgressFn<'a> = &'a (dyn Fn(SyncProgress) + Send + Sync);
-
-pub(crate) struct Run<'a> {
-    pub db: &'a Mutex<Connection>,
-    pub api: Api<'a>,
-    pub opts: &'a SyncOptions,
-    pub report: SyncReport,
-    pub relations_fetched: bool,
-    on_progress: ProgressFn<'a>,
-    progress: SyncProgress,
-}
-
-impl Run<'_> {
-    /// Runs `f` with the connection locked; never call across an `.await`.
-    pub fn with_db<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        let mut conn = self.db.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut conn)
-    }
-
-    pub fn enter(&mut self, phase: &str) {
-        self.progress.phase = phase.to_string();
-        self.progress.pages = 0;
-        self.progress.items = 0;
-        self.progress.total_pages = None;
-        self.emit();
-    }
-
-    /// Reports one more page (or single request) done.
-    pub fn tick(&mut self, items: usize, total_pages: Option<u32>) {
-        self.progress.pages += 1;
-        self.progress.items += items as u32;
-        self.progress.total_pages = total_pages.or(self.progress.total_pages);
-        self.emit();
-    }
-
-    fn emit(&mut self) {
-        self.progress.requests = self.api.requests();
-        (self.on_progress)(self.progress.clone());
-    }
-
-    pub fn count(&mut self, r: &ApplyReport) {
-        self.report.bookings_new += r.bookings_new;
-        self.report.bookings_updated += r.bookings_updated;
-        self.report.reviews_new += r.reviews_new;
-        self.report.reviews_updated += r.reviews_updated;
-    }
-
-    /// GETs and parses one list page; `None` past the end (`404 Invalid page.`).
-    pub async fn fetch_page(
-        &self,
-        kind: Kind,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<Option<Page>> {
-        let url = self.api.url(path, query)?;
-        match self.api.get(&url).await? {
-            Some(doc) => parse_page(kind, &doc).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    pub fn page_query(
-        &self,
-        page: u32,
-        extra: &[(&'static str, String)],
-    ) -> Vec<(&'static str, String)> {
-        let mut q = extra.to_vec();
-        q.push(("page", page.to_string()));
-        q.push(("page_size", self.opts.page_size.to_string()));
-        q
-    }
-}
-
-/// Pulls bookings, reviews and relations, then pushes pending edits. Every page commits
-/// with its cursor, so a failure or cancellation leaves a consistent, usable database.
+/// Syncs with the refresh token in `store`, holding the database's sync lock. Prefer
+/// [`super::Syncer`], which also picks the token store for the database's account.
 pub async fn sync(
     db: &Mutex<Connection>,
     store: &dyn TokenStore,
@@ -94,53 +26,145 @@ pub async fn sync(
     progress: ProgressFn<'_>,
     cancel: &CancellationToken,
 ) -> Result<SyncReport> {
-    let started = std::time::Instant::now();
-    let base_url = {
-        let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-        state::get(&conn, state::BASE_URL)?
-    }
-    .ok_or_else(|| Error::Unauthorized("not signed in; sign in to the marketplace first".into()))?;
-    let api = Api::new(&base_url, opts.retry.clone(), store, cancel)?;
-    let mut run = Run {
-        db,
-        api,
-        opts: &opts,
-        report: SyncReport::default(),
-        relations_fetched: false,
-        on_progress: progress,
-        progress: SyncProgress::default(),
+    let _lock = match db_file(db) {
+        Some(path) => Some(SyncLock::acquire(&path)?),
+        None => None,
     };
-    let result = run_phases(&mut run).await;
+    sync_locked(db, store, opts, progress, cancel).await
+}
+
+/// The file behind the connection; `None` for an in-memory database.
+pub(crate) fn db_file(db: &Mutex<Connection>) -> Option<PathBuf> {
+    let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+    conn.path().filter(|p| !p.is_empty()).map(PathBuf::from)
+}
+
+/// The sync itself; the caller holds the lock.
+pub(crate) async fn sync_locked(
+    db: &Mutex<Connection>,
+    store: &dyn TokenStore,
+    opts: SyncOptions,
+    progress: ProgressFn<'_>,
+    cancel: &CancellationToken,
+) -> Result<SyncReport> {
+    let started = std::time::Instant::now();
+    let now = opts.now.unwrap_or_else(Utc::now);
+    let (base_url, until) = {
+        let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+        let until = state::get(&conn, state::RATE_LIMITED_UNTIL)?.and_then(|t| parse_ts(&t).ok());
+        (state::get(&conn, state::BASE_URL)?, until)
+    };
+    let base_url = base_url.ok_or_else(|| {
+        Error::Unauthorized("not signed in; sign in to the marketplace first".into())
+    })?;
+    if let Some(until) = until.filter(|u| now < *u) {
+        // The platform said when; asking earlier only prolongs the ban.
+        return Err(Error::RateLimited {
+            message: format!(
+                "the marketplace asked Clientele to slow down; {}",
+                try_again_after(until)
+            ),
+            retry_after_secs: (until - now).num_seconds().max(1) as u64,
+        });
+    }
+    let api = Api::new(&base_url, opts.retry.clone(), store, cancel)?;
+    let mut run = Run::new(db, api, &opts, progress);
+    let result = phases(&mut run, &base_url).await;
     run.report.requests = run.api.requests();
     run.report.bytes = run.api.bytes();
     run.report.duration_ms = started.elapsed().as_millis() as u64;
-    let now = fmt_ts(opts.now.unwrap_or_else(chrono::Utc::now));
-    run.with_db(|conn| match &result {
-        Ok(()) => {
-            state::set(conn, state::LAST_SYNCED_AT, &now)?;
-            state::remove(conn, &[state::LAST_ERROR])
-        }
-        Err(e) => {
-            let payload = serde_json::to_string(&ErrorPayload::from(e)).unwrap_or_default();
-            state::set(conn, state::LAST_ERROR, &payload)
-        }
-    })?;
+    let report = run.report.clone();
+    let cap = opts.retry.retry_after_cap.as_secs();
+    run.with_db(|conn| record_outcome(conn, &result, &report, now, cap))?;
     result?;
-    run.enter("done");
+    run.enter(SyncPhase::Done);
     Ok(run.report)
 }
 
-async fn run_phases(run: &mut Run<'_>) -> Result<()> {
-    run.enter("login");
+async fn phases(run: &mut Run<'_>, base_url: &str) -> Result<()> {
+    run.enter(SyncPhase::Login);
     run.api.refresh().await?;
-    let full = run.with_db(|conn| full::is_due(conn, run.opts))?;
+    // Whose token this is, before anything is written: never another account's data here.
+    let me = auth::signed_in(&run.api, base_url, "the signed-in account").await?;
+    run.with_db(|c| account::check_sync(c, &me))?;
+    let full = run.with_db(|c| full::is_due(c, run.opts))?;
     run.report.full = full;
     if full {
         full::reconcile(run).await?;
+        run.report.light = true;
     } else {
         pull::new_bookings(run).await?;
-        pull::open_bookings(run).await?;
-        pull::new_reviews(run).await?;
+        let gone = pull::open_bookings(run).await?;
+        if run.with_db(|c| light::is_due(c, run.opts))? {
+            run.report.light = true;
+            light::light_pass(run, &gone).await?;
+        } else {
+            pull::new_reviews(run).await?;
+        }
     }
     push::push_outbox(run).await
+}
+
+/// The status the app shows: when it ran, what changed, the error and any wait asked for.
+fn record_outcome(
+    conn: &mut Connection,
+    result: &Result<()>,
+    report: &SyncReport,
+    now: DateTime<Utc>,
+    cap_secs: u64,
+) -> Result<()> {
+    let at = fmt_ts(now);
+    let tx = crate::db::write_tx(conn)?;
+    match result {
+        Ok(()) => {
+            state::set(&tx, state::LAST_SYNCED_AT, &at)?;
+            state::remove(&tx, &[state::LAST_ERROR, state::RATE_LIMITED_UNTIL])?;
+        }
+        Err(e) => {
+            let payload = serde_json::to_string(&ErrorPayload::from(e)).unwrap_or_default();
+            state::set(&tx, state::LAST_ERROR, &payload)?;
+            if let Error::RateLimited {
+                retry_after_secs, ..
+            } = e
+            {
+                if *retry_after_secs > cap_secs {
+                    let until = now + chrono::TimeDelta::seconds(*retry_after_secs as i64);
+                    state::set(&tx, state::RATE_LIMITED_UNTIL, &fmt_ts(until))?;
+                }
+            }
+        }
+    }
+    // Pages applied before a failure are changes too.
+    if let Some(words) = describe_changes(report) {
+        state::set(&tx, state::LAST_CHANGE_AT, &at)?;
+        state::set(&tx, state::LAST_CHANGE, &words)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// "3 new bookings, 1 updated review" — or `None` when the sync changed nothing.
+pub fn describe_changes(r: &SyncReport) -> Option<String> {
+    let parts: Vec<String> = [
+        (r.bookings_new, "new booking"),
+        (r.bookings_updated, "updated booking"),
+        (r.reviews_new, "new review"),
+        (r.reviews_updated, "updated review"),
+        (r.removed, "removed booking or review"),
+        (r.relations_updated, "flag or note changed on the platform"),
+        (r.pushed, "edit pushed"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| match (*n, *what) {
+        (1, w) => format!("1 {w}"),
+        (n, "removed booking or review") => format!("{n} removed bookings or reviews"),
+        (n, "flag or note changed on the platform") => {
+            format!("{n} flags or notes changed on the platform")
+        }
+        (n, "edit pushed") => format!("{n} edits pushed"),
+        (n, w) => format!("{n} {w}s"),
+    })
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

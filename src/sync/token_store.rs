@@ -1,6 +1,9 @@
 //! Where the refresh token lives: the OS keyring (Secret Service on Linux) when one
 //! answers, otherwise a 0600 file in the app's data directory. Never SQLite, never a log.
+//! Tokens are kept per marketplace account (`account_token_store`), so two databases in
+//! one folder never share a sign-in; `default_token_store` is the older per-folder slot.
 
+use super::account::Account;
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -25,6 +28,13 @@ impl FileTokenStore {
     pub fn new(dir: &Path) -> FileTokenStore {
         FileTokenStore {
             path: dir.join(TOKEN_FILE_NAME),
+        }
+    }
+
+    /// The account's own token file in `dir`.
+    pub fn for_account(dir: &Path, account: &Account) -> FileTokenStore {
+        FileTokenStore {
+            path: dir.join(account_file_name(account)),
         }
     }
 
@@ -157,11 +167,69 @@ impl TokenStore for FallbackTokenStore {
     }
 }
 
-/// The store the app and the CLI use for a data directory. `CLIENTELE_TOKEN_STORE=file`
-/// skips the keyring (tests, headless machines).
+/// `clientele-refresh-token-<16 hex digits>`: a stable hash (FNV-1a) of the account key,
+/// so the name is the same in every process and reveals nothing but itself.
+pub fn account_file_name(account: &Account) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in account.key().bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{TOKEN_FILE_NAME}-{h:016x}")
+}
+
+/// Whether `CLIENTELE_TOKEN_STORE=file` asks to skip the keyring (tests, headless machines).
+pub fn file_only_from_env() -> bool {
+    std::env::var("CLIENTELE_TOKEN_STORE").as_deref() == Ok("file")
+}
+
+/// The account's store: keyring entry `refresh-token:<base url>#<user id>` first, else its
+/// own 0600 file in `dir`.
+pub fn account_token_store(dir: &Path, account: &Account, file_only: bool) -> Box<dyn TokenStore> {
+    let file = FileTokenStore::for_account(dir, account);
+    if file_only {
+        return Box::new(file);
+    }
+    Box::new(FallbackTokenStore {
+        keyring: KeyringTokenStore::new(&format!("refresh-token:{}", account.key())).ok(),
+        file,
+    })
+}
+
+/// Whether `store` holds a token (an unreadable store counts as none).
+pub fn has_token(store: &dyn TokenStore) -> bool {
+    store.load().ok().flatten().is_some()
+}
+
+/// Holds nothing: for calls that need no token (login) or a database with no account.
+pub struct NoTokenStore;
+
+impl TokenStore for NoTokenStore {
+    fn load(&self) -> Result<Option<String>> {
+        Ok(None)
+    }
+    fn save(&self, _: &str) -> Result<()> {
+        Err(Error::Io("no token store chosen".into()))
+    }
+    fn delete(&self) -> Result<()> {
+        Ok(())
+    }
+    fn location(&self) -> String {
+        "nowhere".into()
+    }
+}
+
+/// The per-folder store the app and the CLI used before tokens were kept per account;
+/// still read once to carry an existing sign-in over. `CLIENTELE_TOKEN_STORE=file` skips
+/// the keyring.
 pub fn default_token_store(data_dir: &Path) -> Box<dyn TokenStore> {
+    folder_token_store(data_dir, file_only_from_env())
+}
+
+/// The per-folder store, choosing the file alone when `file_only`.
+pub fn folder_token_store(data_dir: &Path, file_only: bool) -> Box<dyn TokenStore> {
     let file = FileTokenStore::new(data_dir);
-    if std::env::var("CLIENTELE_TOKEN_STORE").as_deref() == Ok("file") {
+    if file_only {
         return Box::new(file);
     }
     let account = format!("refresh-token:{}", data_dir.display());

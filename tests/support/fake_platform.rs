@@ -59,6 +59,13 @@ pub struct Server {
     pub log: Vec<Logged>,
     /// PATCH bodies received, by relation id, in order.
     pub patches: Vec<(i64, Value)>,
+    /// Every request's path and query as it arrives (the log has only answered ones).
+    pub arrived: Vec<String>,
+    /// Requests being answered now, and how many were, each request included, as it arrived.
+    pub in_flight: usize,
+    pub in_flight_at_arrival: Vec<usize>,
+    /// The data other signed-in users see, by user id (default: `world`).
+    pub other_worlds: HashMap<i64, World>,
     access: HashSet<String>,
     refresh: HashMap<String, i64>,
     issued: u64,
@@ -131,7 +138,10 @@ impl FakePlatform {
     }
 
     pub fn clear_log(&self) {
-        self.server().log.clear();
+        let mut s = self.server();
+        s.log.clear();
+        s.arrived.clear();
+        s.in_flight_at_arrival.clear();
     }
 }
 
@@ -156,6 +166,16 @@ pub(crate) fn json_response(status: StatusCode, v: &Value) -> (Response, usize) 
     (r, n)
 }
 
+/// Counts a request out when its answer is done or the client gave up on it.
+struct InFlight(Arc<Mutex<Server>>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut s = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        s.in_flight = s.in_flight.saturating_sub(1);
+    }
+}
+
 async fn handle(
     state: Arc<Mutex<Server>>,
     method: Method,
@@ -169,6 +189,10 @@ async fn handle(
         .unwrap_or_default();
     let (delay, fault) = {
         let mut s = state.lock().unwrap();
+        s.arrived.push(path.clone());
+        s.in_flight += 1;
+        let n = s.in_flight;
+        s.in_flight_at_arrival.push(n);
         let i = s
             .faults
             .iter()
@@ -184,6 +208,7 @@ async fn handle(
         });
         (s.delay, fault)
     };
+    let _in_flight = InFlight(state.clone());
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }

@@ -28,6 +28,8 @@ pub fn fast_retry() -> RetryPolicy {
         request_timeout: Duration::from_millis(1500),
         retry_after_cap: Duration::from_secs(120),
         retry_after_scale: 0.001,
+        relations_timeout: Duration::from_secs(5),
+        relations_max_retries: 1,
     }
 }
 

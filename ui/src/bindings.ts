@@ -284,10 +284,12 @@ export type StatusCounts = {
 	blocked: number,
 };
 
+/**  The step a running sync is in (a string union in TypeScript). */
+export type SyncPhase = "login" | "bookings" | "open_bookings" | "reviews" | "relations" | "push" | "done";
+
 /**  Where a running sync is, reported through the progress callback. */
 export type SyncProgress = {
-	/**  `login` | `bookings` | `open_bookings` | `reviews` | `relations` | `push` | `done` */
-	phase: string,
+	phase: SyncPhase,
 	pages: number,
 	items: number,
 	requests: number,
@@ -301,6 +303,8 @@ export type SyncProgressed = SyncProgress;
 /**  What one sync did. */
 export type SyncReport = {
 	full: boolean,
+	/**  Whether the light pass ran (it always does within a full pass). */
+	light: boolean,
 	requests: number,
 	bytes: number,
 	bookings_new: number,
@@ -308,6 +312,8 @@ export type SyncReport = {
 	reviews_new: number,
 	reviews_updated: number,
 	removed: number,
+	/**  Relation records whose flags or notes the platform changed. */
+	relations_updated: number,
 	pushed: number,
 	duration_ms: number,
 };
@@ -318,7 +324,14 @@ export type SyncStatus = {
 	base_url: string | null,
 	email: string | null,
 	last_synced_at: string | null,
+	/**  The last light pass (reviews to the end and relation records; a full pass is one). */
+	last_light_sync_at: string | null,
 	last_full_sync_at: string | null,
+	/**  When a sync last changed local data, and what it changed, in words. */
+	last_change_at: string | null,
+	last_change: string | null,
+	/**  The platform asked to wait until then; no sync calls it before. */
+	rate_limited_until: string | null,
 	/**  Provider edits not yet accepted by the platform. */
 	pending_pushes: number,
 	last_error: ErrorPayload | null,

@@ -1,12 +1,11 @@
-//! Sign-in, sync on demand and every 15 minutes, cancel. The engine is `clientele::sync`;
-//! these wrappers pick the database and token store, forward progress as `SyncProgressed`
-//! events and announce what a sync changed.
+//! Sign-in, sync on demand and every 15 minutes, cancel: thin wrappers over the session's
+//! `clientele::sync::Syncer` (which holds the lock shared with the CLI), forwarding progress
+//! as `SyncProgressed` events and announcing what a sync changed.
 
 use crate::state::{AppState, Session};
-use crate::sync_control::token_store;
 use clientele::changes::{Changes, Scope};
-use clientele::sync::{self, SyncOptions, SyncProgress, SyncReport, SyncStatus};
-use clientele::{Error, Result};
+use clientele::sync::{SyncOptions, SyncProgress, SyncReport, SyncStatus};
+use clientele::Result;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tokio_util::sync::CancellationToken;
 
@@ -15,8 +14,8 @@ pub use crate::sync_control::SYNC_EVERY;
 #[tauri::command]
 #[specta::specta]
 pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus> {
-    let store = token_store(&state.session().path);
-    state.read(|c| sync::status(c, store.as_ref())).await
+    let session = state.session();
+    state.read(|c| session.syncer.status(c)).await
 }
 
 /// Signs in on the real database; from the demo, switches the app to it.
@@ -34,15 +33,11 @@ pub async fn sign_in(
         true => Session::new(state.account_db.clone(), None),
         false => current,
     };
-    let store = token_store(&target.path);
-    let status = sync::sign_in(
-        target.db().await?.writer(),
-        store.as_ref(),
-        &base_url,
-        &email,
-        &password,
-    )
-    .await?;
+    let db = target.db().await?;
+    let status = target
+        .syncer
+        .sign_in(db.writer(), &base_url, &email, &password)
+        .await?;
     state.switch_to(target);
     let changed = match switching {
         true => Changes::all(),
@@ -57,8 +52,7 @@ pub async fn sign_in(
 #[specta::specta]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<SyncStatus> {
     let session = state.session();
-    let store = token_store(&session.path);
-    let status = sync::sign_out(session.db().await?.writer(), store.as_ref())?;
+    let status = session.syncer.sign_out(session.db().await?.writer())?;
     state.shell().data_changed(Changes::of(&[Scope::Sync]));
     Ok(status)
 }
@@ -72,38 +66,29 @@ pub async fn sync_now(state: State<'_, AppState>, full: bool) -> Result<SyncRepo
 #[tauri::command]
 #[specta::specta]
 pub async fn cancel_sync(state: State<'_, AppState>) -> Result<()> {
-    if let Some(token) = state.sync.running().as_ref() {
-        token.cancel();
-    }
+    state.session().syncer.cancel();
     Ok(())
 }
 
-/// One sync of the open database, refused while another runs. Emits progress, then what
-/// changed whatever the outcome (pages applied before a failure are kept, so a failed
-/// sync may have changed the book too).
+/// One sync of the open database; the `Syncer` refuses (`conflict`) while another runs in
+/// this app or the CLI. Announces what changed whatever the outcome (pages applied before a
+/// failure are kept, so a failed sync may have changed the book too).
 async fn run(state: &AppState, full: bool) -> Result<SyncReport> {
-    let cancel = {
-        let mut running = state.sync.running();
-        if running.is_some() {
-            return Err(Error::Conflict("a sync is already running".into()));
-        }
-        running.insert(CancellationToken::new()).clone()
-    };
     let session = state.session();
-    let store = token_store(&session.path);
     let shell = state.shell();
     let on_progress = move |p: SyncProgress| shell.sync_progressed(p);
     let opts = SyncOptions {
         full,
         ..SyncOptions::default()
     };
-    let result = match session.db().await {
-        Ok(db) => sync::sync(db.writer(), store.as_ref(), opts, &on_progress, &cancel).await,
-        Err(e) => Err(e),
-    };
-    *state.sync.running() = None;
+    let db = session.db().await?;
+    let result = session
+        .syncer
+        .sync(db.writer(), opts, &on_progress, &CancellationToken::new())
+        .await;
     let changed = match &result {
         Ok(report) => report.changes(),
+        Err(e) if e.code() == "conflict" => Changes::none(),
         Err(_) => Changes::of(&[Scope::Sync]).union(Changes::platform_data()),
     };
     state.shell().data_changed(changed);
@@ -119,9 +104,9 @@ pub fn start_timer<R: Runtime>(app: AppHandle<R>) {
         loop {
             tick.tick().await;
             let state = app.state::<AppState>();
-            let store = token_store(&state.session().path);
+            let session = state.session();
             let signed_in = state
-                .read(|c| sync::status(c, store.as_ref()))
+                .read(|c| session.syncer.status(c))
                 .await
                 .is_ok_and(|s| s.signed_in);
             if signed_in {

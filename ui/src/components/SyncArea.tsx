@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Menu, Progress, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCloudUpload, IconDots, IconLogout, IconRefresh, IconX } from '@tabler/icons-react';
-import type { SyncProgress } from '../bindings';
+import type { SyncProgress, SyncStatus } from '../bindings';
 import { formatCount, formatDateTime, formatRelative, humanize } from '../format';
 import { useNow } from '../hooks/useNow';
 import { useSync } from '../hooks/useSync';
@@ -10,9 +10,27 @@ function progressText(p: SyncProgress): string {
   return `${humanize(p.phase.replace('open_bookings', 'open bookings'))} · ${pages} · ${formatCount(p.items)} items`;
 }
 
+const ago = (at: string | null) => (at ? formatRelative(at) : 'not yet');
+
+/** When each pass last ran and what the last one changed (docs/rules.md §4). */
+function passesText(s: SyncStatus): string {
+  return [
+    `New bookings and reviews: ${ago(s.last_synced_at)}`,
+    `Review edits and flags (hourly): ${ago(s.last_light_sync_at)}`,
+    `Every booking (daily): ${ago(s.last_full_sync_at)}`,
+    s.last_change && s.last_change_at ? `Last change ${formatRelative(s.last_change_at)}: ${s.last_change}` : 'No change brought in yet',
+  ].join('\n');
+}
+
+/** The platform asked to wait: no sync calls it before this instant. */
+function pausedUntil(s: SyncStatus, now: number): string | null {
+  if (!s.rate_limited_until || Date.parse(s.rate_limited_until) <= now) return null;
+  return new Date(s.rate_limited_until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 export function SyncArea({ onSignIn }: { onSignIn: () => void }) {
   const { status, progress, syncNow, cancel, signOut } = useSync(onSignIn);
-  useNow(30_000); // keeps "Synced 3 minutes ago" current
+  const now = useNow(30_000); // keeps "Synced 3 minutes ago" current
   if (status.isPending) return <Skeleton height={30} width={220} />;
   const s = status.data;
   if (!s || !s.signed_in) {
@@ -44,9 +62,17 @@ export function SyncArea({ onSignIn }: { onSignIn: () => void }) {
                 <IconAlertCircle size={14} color="var(--mantine-color-red-6)" data-testid="sync-error" />
               </Tooltip>
             )}
-            <Text size="xs" c="dimmed" title={s.last_synced_at ? formatDateTime(s.last_synced_at) : undefined} data-testid="last-synced">
-              {s.last_synced_at ? `Synced ${formatRelative(s.last_synced_at)}` : 'Never synced'}
-            </Text>
+            <Tooltip label={passesText(s)} multiline w={300} style={{ whiteSpace: 'pre-line' }}>
+              {pausedUntil(s, now) ? (
+                <Text size="xs" c="orange" data-testid="sync-paused">
+                  Paused until {pausedUntil(s, now)}
+                </Text>
+              ) : (
+                <Text size="xs" c="dimmed" data-last-synced={s.last_synced_at ? formatDateTime(s.last_synced_at) : undefined} data-testid="last-synced">
+                  {s.last_synced_at ? `Synced ${formatRelative(s.last_synced_at)}` : 'Never synced'}
+                </Text>
+              )}
+            </Tooltip>
           </Group>
         </Stack>
       )}

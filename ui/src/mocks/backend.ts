@@ -58,7 +58,8 @@ export class MockBackend {
     this.failEdits = opts.failEdits;
     this.sync = {
       signed_in: opts.signedIn, base_url: opts.signedIn ? 'https://api.marketplace.example' : null, email: opts.signedIn ? 'studio@example.com' : null,
-      last_synced_at: opts.signedIn ? new Date(Date.now() - 7 * 60_000).toISOString() : null, last_full_sync_at: null, pending_pushes: opts.signedIn ? 2 : 0, last_error: null,
+      last_synced_at: opts.signedIn ? new Date(Date.now() - 7 * 60_000).toISOString() : null, last_light_sync_at: null, last_full_sync_at: null,
+      last_change_at: null, last_change: null, rate_limited_until: null, pending_pushes: opts.signedIn ? 2 : 0, last_error: null,
     };
   }
 
@@ -160,7 +161,7 @@ export class MockBackend {
 
   async runSync(progress: (p: SyncProgress) => void): Promise<SyncReport> {
     this.cancelled = false;
-    for (const phase of ['bookings', 'reviews', 'relations', 'push']) {
+    for (const phase of ['bookings', 'reviews', 'relations', 'push'] as const) {
       for (let page = 1; page <= 4; page++) {
         if (this.cancelled) throw { code: 'cancelled', message: 'The sync was cancelled.' };
         progress({ phase, pages: page, items: page * 50, requests: page, total_pages: 4 });
@@ -169,7 +170,7 @@ export class MockBackend {
     }
     progress({ phase: 'done', pages: 0, items: 0, requests: 0, total_pages: null });
     this.sync = { ...this.sync, last_synced_at: new Date().toISOString(), pending_pushes: 0 };
-    return { full: false, requests: 16, bytes: 123456, bookings_new: 3, bookings_updated: 5, reviews_new: 1, reviews_updated: 0, removed: 0, pushed: 2, duration_ms: 4000 };
+    return { full: false, light: false, requests: 16, bytes: 123456, bookings_new: 3, bookings_updated: 5, reviews_new: 1, reviews_updated: 0, removed: 0, relations_updated: 0, pushed: 2, duration_ms: 4000 };
   }
 
   cancel() {
