@@ -27,8 +27,8 @@ fn setup(delay_ms: u64) -> (FakePlatform, tempfile::TempDir, std::path::PathBuf)
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("lock.db");
     let login = ["login", "--url", &fake.base_url, "--email", PROVIDER_EMAIL];
-    assert!(cli(&db, &login).status().unwrap().success());
-    assert!(cli(&db, &["sync"]).status().unwrap().success());
+    assert!(cli(&db, &login).output().unwrap().status.success());
+    assert!(cli(&db, &["sync"]).output().unwrap().status.success());
     fake.server().delay = Duration::from_millis(delay_ms);
     (fake, dir, db)
 }
@@ -197,4 +197,40 @@ fn the_syncer_futures_are_send_for_the_desktop_shell() {
     let cancel = CancellationToken::new();
     assert_send(&syncer.sync(&conn, support::opts(false), &|_| {}, &cancel));
     assert_send(&syncer.sign_in(&conn, "http://127.0.0.1:9", "a@b.c", "pw"));
+}
+
+#[tokio::test]
+async fn syncer_cancel_stops_its_running_sync_and_frees_the_lock() {
+    let fake = FakePlatform::start(World::generate(20, 800, 91));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cancel.db");
+    let db = Mutex::new(clientele::db::open(&path).unwrap());
+    let syncer = Syncer::with_file_tokens(&path);
+    syncer
+        .sign_in(&db, &fake.base_url, PROVIDER_EMAIL, PROVIDER_PASSWORD)
+        .await
+        .unwrap();
+    fake.server().delay = Duration::from_millis(25);
+    let cancel_soon = async {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        assert!(syncer.is_running());
+        syncer.cancel();
+    };
+    let never = CancellationToken::new();
+    let (r, ()) = tokio::join!(
+        syncer.sync(&db, support::opts(false), &|_| {}, &never),
+        cancel_soon
+    );
+    assert_eq!(r.unwrap_err().code(), "cancelled");
+    assert!(!syncer.is_running() && !never.is_cancelled());
+    drop(SyncLock::acquire(&path).expect("the lock is released"));
+    let n: i64 = db
+        .lock()
+        .unwrap()
+        .query_row("SELECT count(*) FROM bookings", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        n % 100 == 0 && n < 800,
+        "whole pages only, then stopped: {n}"
+    );
 }
