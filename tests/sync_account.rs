@@ -130,7 +130,7 @@ async fn a_sync_with_another_accounts_token_is_refused_before_anything_is_writte
         .collect();
     support::assert_same_rows(&before, &after, "a refused sync writes nothing");
     let st = sync::status(&a.lock().unwrap(), &shared).unwrap();
-    assert_eq!(st.last_error.map(|e| e.code).as_deref(), Some("conflict"));
+    assert_eq!(st.last_error.map(|e| e.code.as_str()), Some("conflict"));
 }
 
 #[tokio::test]
