@@ -53,10 +53,7 @@ async fn a_wait_beyond_the_cap_stops_at_once_and_no_sync_asks_again_before_then(
     assert_eq!(throttled, 1, "no retry of a wait beyond the cap");
     let st = clientele::sync::status(&env.conn(), &env.store).unwrap();
     assert!(st.rate_limited_until.is_some());
-    assert_eq!(
-        st.last_error.map(|e| e.code).as_deref(),
-        Some("rate_limited")
-    );
+    assert_eq!(st.last_error.map(|e| e.code.as_str()), Some("rate_limited"));
 
     // The next sync (or the app's timer) errs at once without a request.
     env.fake.server().faults.clear();
