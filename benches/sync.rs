@@ -3,11 +3,8 @@
 //! incremental sync, and an incremental sync after a few changes.
 //! Run: `cargo bench --bench sync` (writes bench-results/sync.json).
 
-#[path = "../tests/support/fake_platform.rs"]
-mod fake_platform;
-
 use clientele::sync::{self, FileTokenStore, SyncOptions, SyncReport};
-use fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
+use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use std::sync::Mutex;
 use std::time::Instant;
 use tokio_util::sync::CancellationToken;

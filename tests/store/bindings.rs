@@ -1,6 +1,6 @@
 //! The UI's TypeScript types are generated from the Rust types into `ui/src/bindings/`.
 //! This test fails when the committed files are stale; `UPDATE_BINDINGS=1 cargo test
-//! --test bindings` rewrites them.
+//! --test store bindings` rewrites them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,8 @@
 //! Shared by the sync tests: a fake marketplace plus a real SQLite file and a file token
 //! store in a temp dir, with fast retry timings.
-#![allow(dead_code)]
 
-pub mod fake_platform;
-
+use crate::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use clientele::sync::{self, FileTokenStore, RetryPolicy, SyncOptions, SyncProgress, SyncReport};
-use fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use rusqlite::Connection;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -20,7 +17,7 @@ pub struct Env {
 }
 
 /// Millisecond backoff and Retry-After scaled down 1000×, so fault tests stay fast.
-pub fn fast_retry() -> RetryPolicy {
+fn fast_retry() -> RetryPolicy {
     RetryPolicy {
         max_retries: 3,
         min_delay: Duration::from_millis(2),
@@ -66,10 +63,6 @@ impl Env {
         env
     }
 
-    pub fn db_path(&self) -> std::path::PathBuf {
-        self.dir.path().join("clientele.db")
-    }
-
     pub async fn sync_with(&self, o: SyncOptions) -> clientele::Result<SyncReport> {
         sync::sync(
             &self.db,
@@ -112,7 +105,7 @@ impl Env {
     }
 }
 
-pub fn table(conn: &Connection, name: &str) -> Vec<String> {
+fn table(conn: &Connection, name: &str) -> Vec<String> {
     let mut st = conn
         .prepare(&format!("SELECT * FROM {name} ORDER BY 1, 2"))
         .unwrap();

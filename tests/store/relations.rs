@@ -1,8 +1,7 @@
 //! The provider's edits: validation, activity, outbox, nothing written on refusal.
 
-mod common;
 use clientele::relations::{edit, RelationEdit, MAX_NOTES_CHARS};
-use common::*;
+use clientele_test_kit::store::*;
 
 fn fixture() -> TestDb {
     let mut db = TestDb::new();

@@ -1,12 +1,11 @@
 //! Every fault from API.md: each ends in a specific error code with the database exactly as
 //! before the failed page, or recovers by retrying.
 
-mod support;
-
 use clientele::sync::TokenStore;
+use clientele_test_kit::fake_platform::{FaultKind, World};
+use clientele_test_kit::sync_env;
+use clientele_test_kit::sync_env::{assert_same_rows, Env};
 use std::time::{Duration, Instant};
-use support::fake_platform::{FaultKind, World};
-use support::{assert_same_rows, Env};
 
 async fn synced_env(seed: u64) -> Env {
     let env = Env::signed_in(World::generate(15, 120, seed)).await;
@@ -20,13 +19,13 @@ async fn synced_env(seed: u64) -> Env {
 /// platform-derived changed.
 async fn failing_sync(fault: FaultKind, code: &str) -> Env {
     let env = synced_env(7).await;
-    let before = support::platform_state(&env.conn());
+    let before = sync_env::platform_state(&env.conn());
     env.fake.fault("/api/bookings/bookings/", fault, 100);
     let err = env.sync(false).await.unwrap_err();
     assert_eq!(err.code(), code, "{err}");
     assert_same_rows(
         &before,
-        &support::platform_state(&env.conn()),
+        &sync_env::platform_state(&env.conn()),
         "database after a failed sync",
     );
     let st = clientele::sync::status(&env.conn(), &env.store).unwrap();
@@ -147,7 +146,7 @@ async fn an_access_token_expiring_mid_sync_is_refreshed_once() {
 #[tokio::test]
 async fn a_revoked_session_signs_out_with_a_clear_message() {
     let env = synced_env(11).await;
-    let before = support::platform_state(&env.conn());
+    let before = sync_env::platform_state(&env.conn());
     env.fake
         .fault("/api/bookings/bookings/", FaultKind::RevokeAll, 1);
     let err = env.sync(false).await.unwrap_err();
@@ -165,7 +164,7 @@ async fn a_revoked_session_signs_out_with_a_clear_message() {
     );
     assert_same_rows(
         &before,
-        &support::platform_state(&env.conn()),
+        &sync_env::platform_state(&env.conn()),
         "after sign-out",
     );
 }
@@ -195,7 +194,7 @@ async fn cancelling_leaves_a_consistent_database_and_the_next_sync_converges() {
     let report = clientele::sync::sync(
         &env.db,
         &env.store,
-        support::opts(false),
+        sync_env::opts(false),
         &move |p| {
             if p.phase == "bookings" && p.pages == 2 {
                 c2.cancel()
@@ -207,7 +206,7 @@ async fn cancelling_leaves_a_consistent_database_and_the_next_sync_converges() {
     assert_eq!(report.unwrap_err().code(), "cancelled");
     let n: i64 = env.scalar("SELECT count(*) FROM bookings");
     assert_eq!(n, 200, "exactly the two committed pages");
-    assert_eq!(support::integrity(&env.conn()), "ok");
+    assert_eq!(sync_env::integrity(&env.conn()), "ok");
     env.assert_summary_is_recompute();
     env.fake.server().delay = Duration::ZERO;
     let report = env.sync(false).await.unwrap();

@@ -1,14 +1,13 @@
 //! Stats cards (month boundary in a non-UTC zone, 30-day instants, rounding), charts,
 //! and the activity timeline (kinds, filter, cursor).
 
-mod common;
 use chrono_tz::Tz;
 use clientele::activity::{recent, ActivityKind, ActivityQuery};
 use clientele::platform::Batch;
 use clientele::relations::{edit, RelationEdit};
 use clientele::stats::{charts, stats};
 use clientele::{Clock, Money};
-use common::*;
+use clientele_test_kit::store::*;
 
 #[test]
 fn new_this_month_follows_the_local_month_boundary() {

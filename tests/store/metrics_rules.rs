@@ -1,10 +1,9 @@
 //! Every rule of SPEC §2, with its edge cases, through the real store.
 
-mod common;
 use clientele::customers::{self, CustomerQuery};
 use clientele::relations::{edit, RelationEdit};
 use clientele::{Clock, CustomerStatus, Money};
-use common::*;
+use clientele_test_kit::store::*;
 
 fn row(db: &TestDb, id: i64) -> clientele::customers::CustomerRow {
     customers::get(&db.conn, id, &clock()).unwrap()

@@ -1,6 +1,5 @@
 //! The fake marketplace's in-memory data set: customers, bookings, reviews, relations and
 //! users, generated deterministically and rendered in the API's real JSON shapes.
-#![allow(dead_code)]
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use rand::{Rng, SeedableRng};
@@ -66,8 +65,8 @@ pub struct World {
     pub reviews: BTreeMap<i64, FakeReview>,
     /// By customer id; the relation id is `relation_id(customer_id)`.
     pub relations: BTreeMap<i64, FakeRelation>,
-    pub users: Vec<FakeUser>,
-    pub now: DateTime<Utc>,
+    pub(crate) users: Vec<FakeUser>,
+    now: DateTime<Utc>,
 }
 
 pub const PROVIDER_EMAIL: &str = "provider@sewa.local";
@@ -90,7 +89,7 @@ pub fn relation_id(customer_id: i64) -> i64 {
     10_000 + customer_id
 }
 
-pub fn npt() -> FixedOffset {
+fn npt() -> FixedOffset {
     FixedOffset::east_opt(5 * 3600 + 45 * 60).unwrap()
 }
 
@@ -195,7 +194,7 @@ impl World {
     }
 
     /// Moves time on by `secs` and returns the new "now" (updated_at values must grow).
-    pub fn tick(&mut self, secs: i64) -> DateTime<Utc> {
+    fn tick(&mut self, secs: i64) -> DateTime<Utc> {
         self.now += Duration::seconds(secs);
         self.now
     }
@@ -261,14 +260,14 @@ impl World {
     }
 
     /// Customers who booked: the ones with a relation record on the platform.
-    pub fn relation_customers(&self) -> Vec<i64> {
+    pub(crate) fn relation_customers(&self) -> Vec<i64> {
         let mut ids: Vec<i64> = self.bookings.values().map(|b| b.customer_id).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
-    pub fn booking_json(&self, b: &FakeBooking) -> Value {
+    pub(crate) fn booking_json(&self, b: &FakeBooking) -> Value {
         let c = &self.customers[&b.customer_id];
         let mut v = template("bookings_page1.json").clone();
         let money = |m: i64| format!("{}.{:02}", m / 100, m % 100);
@@ -295,7 +294,7 @@ impl World {
         v
     }
 
-    pub fn review_json(&self, r: &FakeReview) -> Value {
+    pub(crate) fn review_json(&self, r: &FakeReview) -> Value {
         let mut v = template("reviews_page1.json").clone();
         v["id"] = json!(r.id);
         v["customer"] = json!({"id": r.customer_id, "display_name": "Laxmi L."});
@@ -308,7 +307,7 @@ impl World {
         v
     }
 
-    pub fn relation_json(&self, customer_id: i64) -> Value {
+    pub(crate) fn relation_json(&self, customer_id: i64) -> Value {
         let c = &self.customers[&customer_id];
         let rel = self.relation(customer_id);
         json!({
@@ -321,8 +320,9 @@ impl World {
         })
     }
 
-    pub fn user_json(&self, u: &FakeUser) -> Value {
-        let mut v: Value = serde_json::from_str(include_str!("../fixtures/users_me.json")).unwrap();
+    pub(crate) fn user_json(&self, u: &FakeUser) -> Value {
+        let mut v: Value =
+            serde_json::from_str(include_str!("../../fixtures/users_me.json")).unwrap();
         v["id"] = json!(u.id);
         v["email"] = json!(u.email);
         v["role"] = json!(u.role);
@@ -335,8 +335,8 @@ fn template(name: &str) -> &'static Value {
     static BOOKING: OnceLock<Value> = OnceLock::new();
     static REVIEW: OnceLock<Value> = OnceLock::new();
     let (cell, text) = match name {
-        "bookings_page1.json" => (&BOOKING, include_str!("../fixtures/bookings_page1.json")),
-        _ => (&REVIEW, include_str!("../fixtures/reviews_page1.json")),
+        "bookings_page1.json" => (&BOOKING, include_str!("../../fixtures/bookings_page1.json")),
+        _ => (&REVIEW, include_str!("../../fixtures/reviews_page1.json")),
     };
     cell.get_or_init(|| {
         let page: Value = serde_json::from_str(text).unwrap();

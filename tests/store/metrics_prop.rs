@@ -2,10 +2,9 @@
 //! the incrementally maintained metrics equal both `recompute_all` and an independent
 //! model computed here from first principles.
 
-mod common;
 use clientele::model::fmt_ts;
 use clientele::platform::{Batch, BookingIn, ReviewIn};
-use common::*;
+use clientele_test_kit::store::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

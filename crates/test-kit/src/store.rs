@@ -1,6 +1,5 @@
 //! Fixtures shared by the core's integration tests: real SQLite files in temp dirs,
 //! a pinned clock, and builders for platform records.
-#![allow(dead_code)]
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -15,15 +14,18 @@ pub struct TestDb {
     pub conn: Connection,
 }
 
+impl Default for TestDb {
+    fn default() -> TestDb {
+        TestDb::new()
+    }
+}
+
 impl TestDb {
+    /// A fresh, migrated database file in its own temp dir.
     pub fn new() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
         let conn = clientele::db::open(&dir.path().join("test.db")).unwrap();
         TestDb { dir, conn }
-    }
-
-    pub fn path(&self) -> std::path::PathBuf {
-        self.dir.path().join("test.db")
     }
 
     pub fn apply(&mut self, batch: &Batch) -> clientele::ingest::ApplyReport {

@@ -1,13 +1,11 @@
 //! Push: offline edits go out once online, exactly once each, in order; failures stay in
 //! the outbox; the platform's copy never overwrites a pending local edit.
 
-mod support;
-
 use clientele::relations::{edit, RelationEdit};
 use clientele::Clock;
+use clientele_test_kit::fake_platform::{relation_id, FaultKind, World};
+use clientele_test_kit::sync_env::Env;
 use serde_json::json;
-use support::fake_platform::{relation_id, FaultKind, World};
-use support::Env;
 
 fn clock() -> Clock {
     Clock::system()

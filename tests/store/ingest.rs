@@ -1,17 +1,13 @@
 //! Applying platform data: samples parse, re-applying changes nothing, older copies are
 //! ignored, and a bad record fails the whole batch with nothing written.
 
-mod common;
 use clientele::ingest::apply_batch;
 use clientele::platform::{parse_document, Batch};
-use common::*;
+use clientele_test_kit::store::*;
 
 /// Real platform responses, copied from `platform/samples/`.
 fn sample(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(path).unwrap()
+    clientele_test_kit::fixture_text(name)
 }
 
 fn count(db: &TestDb, sql: &str) -> i64 {

@@ -1,11 +1,10 @@
 //! CSV export: parsed back with the csv crate, every column of every row checked.
 
-mod common;
 use clientele::customers::{list, CustomerQuery};
 use clientele::export::{export_csv, ExportFilter, COLUMNS};
 use clientele::relations::{edit, RelationEdit};
 use clientele::CustomerStatus;
-use common::*;
+use clientele_test_kit::store::*;
 
 fn fixture() -> TestDb {
     let mut db = TestDb::new();

@@ -3,16 +3,17 @@
 //! is intact and no local edit or pending push is lost; at the end one more sync converges
 //! to the state of a database synced once, uninterrupted.
 
-mod support;
-
 use clientele::relations::{edit, RelationEdit};
+use clientele_test_kit::fake_platform::{
+    relation_id, FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD,
+};
+use clientele_test_kit::sync_env;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::fake_platform::{relation_id, FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 
 const KILLS: usize = 50;
 
@@ -134,7 +135,7 @@ fn sigkill_at_random_points_never_loses_data_and_converges() {
         child.wait().unwrap();
 
         let conn = clientele::db::open(&db).unwrap();
-        assert_eq!(support::integrity(&conn), "ok", "after kill {i}");
+        assert_eq!(sync_env::integrity(&conn), "ok", "after kill {i}");
         let patches = fake.server().patches.clone();
         for (customer, value) in &edits {
             let queued: bool = conn
@@ -184,7 +185,7 @@ fn sigkill_at_random_points_never_loses_data_and_converges() {
     login(&fresh, &fake.base_url);
     assert!(cli(&fresh, &["sync"]).status().unwrap().success());
     let fresh_conn = clientele::db::open(&fresh).unwrap();
-    support::assert_same_rows(
+    sync_env::assert_same_rows(
         &converged_state(&fresh_conn),
         &converged_state(&conn),
         "crashed vs uninterrupted",

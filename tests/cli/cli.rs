@@ -180,9 +180,8 @@ fn stats_set_customer_activity_and_export_work_together() {
 fn import_applies_platform_files_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let b = fixtures.join("bookings_page1.json");
-    let r = fixtures.join("reviews_page1.json");
+    let b = clientele_test_kit::fixture("bookings_page1.json");
+    let r = clientele_test_kit::fixture("reviews_page1.json");
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, r#"[{"id": 5, "customer": {"id": 1}, "rating": 9, "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z"}]"#).unwrap();
     fails(

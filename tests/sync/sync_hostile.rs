@@ -2,10 +2,9 @@
 //! numbers, negative amounts, truncated JSON) through the parser and the apply step. Never a
 //! panic; a bad page is a `malformed` error and writes nothing, not even its cursor.
 
-mod support;
-
 use clientele::sync::page::{apply_page, parse_page, parse_page_bytes, Kind, Progress};
 use clientele::sync::relations_sync::parse_relations;
+use clientele_test_kit::sync_env;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -13,12 +12,12 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 
 fn sample(name: &str) -> Vec<Value> {
-    let text = match name {
-        "bookings" => include_str!("fixtures/bookings_page1.json"),
-        "reviews" => include_str!("fixtures/reviews_page1.json"),
-        _ => include_str!("fixtures/provider_dashboard_customers_page1.json"),
-    };
-    let page: Value = serde_json::from_str(text).unwrap();
+    let text = clientele_test_kit::fixture_text(match name {
+        "bookings" => "bookings_page1.json",
+        "reviews" => "reviews_page1.json",
+        _ => "provider_dashboard_customers_page1.json",
+    });
+    let page: Value = serde_json::from_str(&text).unwrap();
     page["results"].as_array().unwrap().clone()
 }
 
@@ -83,7 +82,7 @@ fn mutate(rec: &mut Value, rng: &mut ChaCha8Rng) {
 }
 
 fn fingerprint(conn: &rusqlite::Connection) -> Vec<String> {
-    support::snapshot(conn)
+    sync_env::snapshot(conn)
 }
 
 thread_local! {

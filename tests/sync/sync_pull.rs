@@ -1,11 +1,10 @@
 //! Pull: first sync, incremental sync (new bookings, status changes, reviews), removals
 //! only after a complete full pass, and summaries always equal to a recompute.
 
-mod support;
-
+use clientele_test_kit::fake_platform::World;
+use clientele_test_kit::sync_env;
+use clientele_test_kit::sync_env::{opts, Env};
 use std::sync::Mutex;
-use support::fake_platform::World;
-use support::{opts, Env};
 
 #[tokio::test]
 async fn first_sync_pulls_everything_and_matches_recompute() {
@@ -123,7 +122,7 @@ async fn no_change_incremental_sync_makes_a_handful_of_requests() {
             .filter(|r| !r.contains("last_synced_at") && !r.contains("incremental.cursor"))
             .collect::<Vec<_>>()
     };
-    support::assert_same_rows(
+    sync_env::assert_same_rows(
         &strip(before),
         &strip(env.snapshot()),
         "a no-change sync changes nothing",
@@ -159,7 +158,7 @@ async fn deletions_are_applied_only_by_a_complete_full_pass() {
     // A full pass interrupted half-way removes nothing either.
     env.fake.fault(
         "/api/reviews/",
-        support::fake_platform::FaultKind::ServerErrorHtml,
+        clientele_test_kit::fake_platform::FaultKind::ServerErrorHtml,
         10,
     );
     let err = env.sync(true).await.unwrap_err();

@@ -1,7 +1,6 @@
 //! Demo data: deterministic, realistic, and covering what the page must show.
 
-mod common;
-use common::*;
+use clientele_test_kit::store::*;
 
 fn dump(conn: &rusqlite::Connection) -> Vec<String> {
     let mut out = Vec::new();

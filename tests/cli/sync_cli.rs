@@ -1,9 +1,7 @@
 //! The CLI's sync subcommands as a process: login, sync --json, logout.
 
-mod support;
-
+use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use std::process::Command;
-use support::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 
 fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_clientele"))
@@ -88,7 +86,7 @@ fn tokens_never_reach_the_log_even_at_trace_level() {
     .success());
     fake.fault(
         "status=",
-        support::fake_platform::FaultKind::ExpireAccess,
+        clientele_test_kit::fake_platform::FaultKind::ExpireAccess,
         1,
     );
     let out = Command::new(env!("CARGO_BIN_EXE_clientele"))

@@ -1,11 +1,9 @@
 //! Sign-in: platform messages for wrong passwords, providers only, the refresh token in a
 //! 0600 file (or the keyring), never in the SQLite file; sign-out forgets it.
 
-mod support;
-
 use clientele::sync::{self, TokenStore};
-use support::fake_platform::{World, CUSTOMER_EMAIL, PROVIDER_EMAIL, PROVIDER_PASSWORD};
-use support::Env;
+use clientele_test_kit::fake_platform::{World, CUSTOMER_EMAIL, PROVIDER_EMAIL, PROVIDER_PASSWORD};
+use clientele_test_kit::sync_env::Env;
 
 #[tokio::test]
 async fn a_wrong_password_is_unauthorized_with_the_platforms_message() {

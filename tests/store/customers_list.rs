@@ -1,11 +1,10 @@
 //! The customer list: search (names, Devanagari, email, phone), status filter with counts,
 //! every sort in both directions, stable paging, the empty database.
 
-mod common;
 use clientele::customers::{list, CustomerPage, CustomerQuery, SortKey};
 use clientele::relations::{edit, RelationEdit};
 use clientele::CustomerStatus;
-use common::*;
+use clientele_test_kit::store::*;
 
 /// Six customers with different names, phones, totals and dates.
 fn fixture() -> TestDb {

@@ -1,10 +1,7 @@
 //! An in-process fake marketplace on 127.0.0.1 serving `platform/API.md`'s contract from a
 //! mutable `World`, with scripted faults and a request log (count, bytes) for assertions.
-#![allow(dead_code)]
 
-#[path = "routes.rs"]
 mod routes;
-#[path = "world.rs"]
 pub mod world;
 
 use routes::answer;
