@@ -6,11 +6,8 @@
 //! requests, light pass ≤ 170 requests.
 //! Run: `cargo bench --bench sync` (writes bench-results/sync.json).
 
-#[path = "../tests/support/fake_platform.rs"]
-mod fake_platform;
-
 use clientele::sync::{SyncOptions, SyncReport, Syncer};
-use fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
+use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

@@ -69,7 +69,7 @@ function armObserver() {
   obs.observe(document.querySelector('[data-testid="customer-list"]'), { subtree: true, childList: true, characterData: true });
 }
 
-/** Sum of VmRSS over the app started under our tauri-driver and its descendants (WebKit). */
+/** Sum of VmRSS over the app started under our WebKitWebDriver and its descendants (WebKit). */
 function rssOfAppTree(driverPid) {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
     try {

@@ -1,35 +1,36 @@
 #!/usr/bin/env bash
 # Builds and tests the desktop shell: the UI, the app with the UI embedded, the command
-# tests (mock IPC), then end-to-end tests of the real app under Xvfb via tauri-driver.
+# tests (mock IPC), then end-to-end tests of the real app under Xvfb, driven through
+# WebKitWebDriver (e2e/lib/driver.js starts it; no tauri-driver needed).
 # Needs: the apt packages in ARCHITECTURE.md, and `npm ci` already run in ui/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-t0=$(date +%s)
-step() { echo "==> [$(($(date +%s) - t0))s] $*"; }
+export CLIENTELE_T0=${CLIENTELE_T0:-$(date +%s)}
+step() { echo "==> [$(($(date +%s) - CLIENTELE_T0))s] $*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
-if ! command -v tauri-driver >/dev/null; then
-  step "installing tauri-driver"
-  cargo install tauri-driver --version '^2' --locked
+
+# --e2e-only: scripts/test.sh has built the UI, the CLI and the app and run the command
+# tests, with the same cargo arguments as below.
+if [[ "${1:-}" != --e2e-only ]]; then
+  step "building the UI (ui/dist)"
+  npm --prefix ui run build
+
+  # The same packages and features as scripts/test.sh, so neither rebuilds the other's
+  # work. The CLI's tests make cargo build the `clientele` binary (it makes the e2e
+  # database); the shell's make it build `clientele-app`, where `custom-protocol` embeds
+  # ui/dist (a plain build would load devUrl instead).
+  step "command tests (mock IPC) + the CLI and the app binary with the embedded UI"
+  cargo test --workspace --features clientele-app/custom-protocol --test shell --test cli
 fi
 
-step "building the UI (ui/dist)"
-npm --prefix ui run build
+if [[ ! -d e2e/node_modules ]]; then
+  step "installing e2e dependencies"
+  npm ci --prefix e2e --no-audit --no-fund
+fi
 
-step "installing e2e dependencies"
-npm ci --prefix e2e --no-audit --no-fund
-
-step "building the CLI (makes the e2e database)"
-cargo build -p clientele --bin clientele
-
-# One compile serves both: the integration tests make cargo build the `clientele-app`
-# binary with the same features, and `custom-protocol` embeds ui/dist into it (a plain
-# build would load devUrl instead).
-step "command tests (mock IPC) + app binary with the embedded UI"
-cargo test -p clientele-app --features custom-protocol
-
-step "end-to-end tests (Xvfb + tauri-driver + WebKitWebDriver)"
-# Drivers are started and killed by pid inside the test run; no X server is needed here.
+step "end-to-end tests (Xvfb + WebKitWebDriver)"
+# Xvfb and the driver are started and killed by pid inside the test run.
 (cd e2e && npm test)
 
 step "desktop tests passed"

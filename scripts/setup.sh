@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Everything a fresh Debian/Ubuntu machine needs to build, run and test Clientele:
-# system packages (Tauri's WebKitGTK stack, Xvfb, WebKitWebDriver), the UI's npm packages,
-# and tauri-driver. Idempotent: what is already there is skipped.
+# system packages (Tauri's WebKitGTK stack, Xvfb, WebKitWebDriver) and the npm packages.
+# Idempotent: what is already there is skipped. Times are seconds since CLIENTELE_T0
+# (set by scripts/test.sh, so one clock runs through the whole CI log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+export CLIENTELE_T0=${CLIENTELE_T0:-$(date +%s)}
+step() { echo "==> [$(($(date +%s) - CLIENTELE_T0))s] $*"; }
 
 packages=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev
   libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
@@ -14,7 +17,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  echo "==> installing system packages: ${missing[*]}"
+  step "installing system packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
@@ -22,12 +25,7 @@ fi
 
 for dir in ui e2e src-tauri; do
   if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
-    echo "==> npm ci in $dir"
+    step "npm ci in $dir"
     npm ci --prefix "$dir" --no-audit --no-fund
   fi
 done
-
-if ! command -v tauri-driver >/dev/null; then
-  echo "==> installing tauri-driver"
-  cargo install tauri-driver --version '^2' --locked
-fi

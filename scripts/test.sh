@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-t0=$(date +%s)
-step() { echo "==> [$(($(date +%s) - t0))s] $*"; }
+# One clock for the whole run: setup.sh and desktop-test.sh print times since this start.
+export CLIENTELE_T0=${CLIENTELE_T0:-$(date +%s)}
+step() { echo "==> [$(($(date +%s) - CLIENTELE_T0))s] $*"; }
 
 step "set-up"
 scripts/setup.sh
@@ -23,13 +24,21 @@ npm --prefix ui test
 step "UI build (embedded by the desktop app)"
 npm --prefix ui run build
 
+# Every cargo command here and in desktop-test.sh selects the same packages and features
+# (the whole workspace, the app with the UI embedded), so cargo resolves one feature set:
+# clippy's proc-macros and build scripts serve the test build, and the core's dependencies
+# are compiled once rather than again for the shell with other features.
+cargo_args=(--workspace --features clientele-app/custom-protocol)
+
 step "cargo clippy (workspace, all targets)"
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy "${cargo_args[@]}" --all-targets -- -D warnings
 
-step "core, sync and CLI tests"
-cargo test -p clientele
+# Also builds what the end-to-end tests run: the `clientele` CLI (for the CLI tests) and
+# the `clientele-app` binary with ui/dist embedded (for the shell's tests).
+step "Rust tests: core, sync, CLI, desktop commands (mock IPC)"
+cargo test "${cargo_args[@]}"
 
-step "desktop: command tests and end-to-end tests"
-scripts/desktop-test.sh
+step "desktop end-to-end tests"
+scripts/desktop-test.sh --e2e-only
 
 step "all tests passed"

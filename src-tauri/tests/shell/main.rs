@@ -4,7 +4,6 @@
 
 mod bindings;
 mod edit_export;
-mod fake_platform;
 mod harness;
 mod read;
 mod registry;

@@ -1,6 +1,7 @@
 //! Sync commands as the UI calls them, with no account and no network.
 
 use crate::harness::TestApp;
+use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use serde_json::json;
 
 #[test]
@@ -28,7 +29,8 @@ fn signing_in_to_an_unreachable_server_is_offline() {
 
 #[test]
 fn signing_in_from_the_demo_switches_to_the_account_database() {
-    let platform = crate::fake_platform::start();
+    // A provider account with no bookings yet.
+    let platform = FakePlatform::start(World::generate(0, 0, 1));
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::with_state(dir, |d| {
         let mut s = clientele_app::state::AppState::new(clientele_app::state::Session::new(
@@ -40,7 +42,8 @@ fn signing_in_from_the_demo_switches_to_the_account_database() {
     });
     assert_eq!(app.ok("app_info", json!({}))["demo"], true);
 
-    let wrong = json!({ "baseUrl": platform, "email": "p@example.test", "password": "nope" });
+    let wrong =
+        json!({ "baseUrl": platform.base_url, "email": PROVIDER_EMAIL, "password": "nope" });
     assert_eq!(app.err_code("sign_in", wrong), "unauthorized");
     assert_eq!(
         app.ok("app_info", json!({}))["demo"],
@@ -48,11 +51,11 @@ fn signing_in_from_the_demo_switches_to_the_account_database() {
         "a failed sign-in stays in the demo"
     );
 
-    let args = json!({ "baseUrl": platform, "email": "p@example.test", "password": "pw" });
+    let args = json!({ "baseUrl": platform.base_url, "email": PROVIDER_EMAIL, "password": PROVIDER_PASSWORD });
     let status = app.ok("sign_in", args);
     assert_eq!(
         (status["signed_in"].as_bool(), status["email"].as_str()),
-        (Some(true), Some("p@example.test"))
+        (Some(true), Some(PROVIDER_EMAIL))
     );
     let info = app.ok("app_info", json!({}));
     assert_eq!(info["demo"], false);
