@@ -11,7 +11,10 @@ use crate::db;
 use crate::error::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 /// Readers for the desktop's concurrent queries (list, counts, stats, detail) with one to spare.
 pub const DEFAULT_READERS: u32 = 3;
@@ -19,9 +22,12 @@ pub const DEFAULT_READERS: u32 = 3;
 /// One writer (behind a mutex: SQLite allows one writer at a time anyway) and a pool of
 /// read-only connections, all opened by `db`.
 pub struct Store {
-    path: PathBuf,
-    writer: Mutex<Connection>,
+    // Dropped in this order: the checkpointer stops, then the readers close, so the writer
+    // closes last and folds the WAL back into the file.
+    _checkpointer: Checkpointer,
     readers: r2d2::Pool<Readers>,
+    writer: Arc<Mutex<Connection>>,
+    path: PathBuf,
 }
 
 impl Store {
@@ -54,10 +60,14 @@ impl Store {
                 path: path.to_path_buf(),
             })
             .map_err(pool_error)?;
+        let writer = Arc::new(Mutex::new(writer));
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
         Ok(Store {
-            path: path.to_path_buf(),
-            writer: Mutex::new(writer),
+            _checkpointer: Checkpointer::start(writer.clone(), wal.into())?,
             readers,
+            writer,
+            path: path.to_path_buf(),
         })
     }
 
@@ -91,7 +101,67 @@ impl Store {
     /// A panic inside `write` unwinds through rusqlite's `Transaction`, which rolls back, so
     /// a poisoned writer is still consistent (the sync engine recovers it the same way).
     fn lock_writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.writer)
+    }
+}
+
+fn lock(writer: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    writer.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The WAL size past which the checkpointer steps in: four times the log SQLite's own
+/// checkpoint keeps (1000 pages of 4 KiB) when nothing holds it.
+const WAL_LIMIT_BYTES: u64 = 16 << 20;
+const WAL_POLL: Duration = Duration::from_millis(200);
+
+/// Keeps the WAL from growing while reads are always in flight. SQLite's autocheckpoint
+/// (PASSIVE, after a commit) restarts the log only when no read holds it: in
+/// `benches/reads_during_sync.rs`, with a read nearly always running, the log grew to the
+/// database's size (451 MB). This thread tries TRUNCATE, on the writer between writes,
+/// without waiting for reads (busy_timeout 0; the next poll tries again): there the WAL
+/// peaked at 111 MB. Waiting instead (busy_timeout) held the writer for seconds per try
+/// and made the sync twice as slow as with the reads on the writer; run from a wal hook,
+/// inside the commit, the same checkpoint stalled commits for seconds.
+struct Checkpointer {
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Checkpointer {
+    fn start(writer: Arc<Mutex<Connection>>, wal: PathBuf) -> Result<Checkpointer> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name("clientele-wal".into())
+            .spawn(move || loop {
+                std::thread::park_timeout(WAL_POLL);
+                if stopped.load(Ordering::Relaxed) {
+                    return;
+                }
+                if std::fs::metadata(&wal).map_or(0, |m| m.len()) > WAL_LIMIT_BYTES {
+                    let conn = lock(&writer);
+                    let _ = conn.busy_timeout(Duration::ZERO);
+                    let busy = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                        r.get::<_, i64>(0)
+                    });
+                    let _ = conn.busy_timeout(db::BUSY_TIMEOUT);
+                    tracing::debug!("WAL over {WAL_LIMIT_BYTES} bytes; checkpoint busy: {busy:?}");
+                }
+            })?;
+        Ok(Checkpointer {
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            t.thread().unpark();
+            let _ = t.join();
+        }
     }
 }
 
