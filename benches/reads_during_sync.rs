@@ -7,14 +7,11 @@
 //!
 //! `cargo bench --bench reads_during_sync` (size: `BENCH_CUSTOMERS=100000`, the default).
 
-#[path = "../tests/support/fake_platform.rs"]
-mod fake_platform;
-
 use chrono_tz::Tz;
 use clientele::customers::{list, CustomerQuery};
 use clientele::sync::{self, FileTokenStore, SyncOptions, SyncProgress};
 use clientele::{db, demo, history, stats, Clock, CustomerStatus, Result, Store};
-use fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
+use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD};
 use rusqlite::Connection;
 use serde_json::{json, Value};
 use std::path::Path;

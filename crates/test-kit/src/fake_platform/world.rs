@@ -67,7 +67,8 @@ pub struct World {
     pub relations: BTreeMap<i64, FakeRelation>,
     /// The accounts that can sign in (tests add other providers).
     pub users: Vec<FakeUser>,
-    now: DateTime<Utc>,
+    /// The instant the generated data is relative to (pass it as `SyncOptions::now`).
+    pub now: DateTime<Utc>,
 }
 
 pub const PROVIDER_EMAIL: &str = "provider@sewa.local";
