@@ -2,7 +2,7 @@
 # Builds and tests the desktop shell: the UI, the app with the UI embedded, the command
 # tests (mock IPC), then end-to-end tests of the real app under Xvfb, driven through
 # WebKitWebDriver (e2e/lib/driver.js starts it; no tauri-driver needed).
-# Needs: the apt packages in ARCHITECTURE.md, and `npm ci` already run in ui/.
+# Needs: the apt packages scripts/setup.sh installs, and `npm ci` already run in ui/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CLIENTELE_T0=${CLIENTELE_T0:-$(date +%s)}

@@ -69,7 +69,12 @@ pub fn open_reader(path: &Path) -> Result<Connection> {
         )));
     }
     conn.execute_batch(CONNECTION_PRAGMAS)?;
-    conn.execute_batch("PRAGMA query_only = ON;")?;
+    // A reader's page cache is dropped whenever another connection commits (a sync writes
+    // every page); memory-mapped reads come from the OS cache instead, which survives, so
+    // the private cache can be small.
+    conn.execute_batch(
+        "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
+    )?;
     Ok(conn)
 }
 

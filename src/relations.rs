@@ -1,7 +1,7 @@
 //! The provider's own edits: favourite, block (with reason), notes, tags. Each is validated,
 //! saved with `updated_at`, recorded in the activity timeline and queued for push, in one
 //! transaction. Every explicit edit of a platform field is queued, even one that changes
-//! nothing locally: the platform's copy may differ (SPEC §4).
+//! nothing locally: the platform's copy may differ (docs/rules.md §4).
 
 use crate::changes::{Changes, Scope};
 use crate::customers::CustomerRow;

@@ -1,7 +1,7 @@
 //! Whose database this is. A database belongs to one marketplace account (base URL + the
 //! user's id), recorded at the first sign-in; a sign-in or sync as anyone else is refused
 //! before anything is written, because another provider's customers in this book is the
-//! worst thing the product can do (SPEC §4).
+//! worst thing the product can do (docs/rules.md §4).
 
 use super::state;
 use crate::error::{Error, Result};

@@ -1,4 +1,4 @@
-//! Incremental pull (API.md "Syncing efficiently"): new bookings and reviews newest first
+//! Incremental pull (docs/platform.md: there is no "changed since" filter): new bookings and reviews newest first
 //! until a page holds nothing new or changed; open bookings re-read by status list, and any
 //! that left their list fetched by id.
 

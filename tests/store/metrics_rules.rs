@@ -1,4 +1,4 @@
-//! Every rule of SPEC §2, with its edge cases, through the real store.
+//! Every rule of docs/rules.md §2, with its edge cases, through the real store.
 
 use clientele::customers::{self, CustomerQuery};
 use clientele::relations::{edit, RelationEdit};

@@ -1,4 +1,4 @@
-//! Every fault from API.md: each ends in a specific error code with the database exactly as
+//! Every fault from docs/platform.md: each ends in a specific error code with the database exactly as
 //! before the failed page, or recovers by retrying.
 
 use clientele::sync::TokenStore;

@@ -1,4 +1,4 @@
-//! An in-process fake marketplace on 127.0.0.1 serving `platform/API.md`'s contract from a
+//! An in-process fake marketplace on 127.0.0.1 serving `docs/platform.md`'s contract from a
 //! mutable `World`, with scripted faults and a request log (count, bytes) for assertions.
 
 mod routes;
