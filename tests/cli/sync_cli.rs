@@ -4,12 +4,7 @@ use clientele_test_kit::fake_platform::{FakePlatform, World, PROVIDER_EMAIL, PRO
 use std::process::Command;
 
 fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("CLIENTELE_TOKEN_STORE", "file")
-        .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD)
+    clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), db, args)
         .output()
         .unwrap()
 }

@@ -7,7 +7,7 @@ use clientele_test_kit::fake_platform::{
     FakePlatform, FakeUser, World, PROVIDER_EMAIL, PROVIDER_PASSWORD,
 };
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
@@ -31,12 +31,7 @@ fn two_providers() -> (FakePlatform, usize, usize) {
 }
 
 fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("CLIENTELE_TOKEN_STORE", "file")
-        .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD)
+    clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), db, args)
         .output()
         .unwrap()
 }

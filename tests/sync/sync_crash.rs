@@ -5,9 +5,7 @@
 //! more sync converges to the state of a database synced once, uninterrupted.
 
 use clientele::relations::{edit, RelationEdit};
-use clientele_test_kit::fake_platform::{
-    relation_id, FakePlatform, World, PROVIDER_EMAIL, PROVIDER_PASSWORD,
-};
+use clientele_test_kit::fake_platform::{relation_id, FakePlatform, World, PROVIDER_EMAIL};
 use clientele_test_kit::sync_env;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -19,10 +17,7 @@ use std::time::{Duration, Instant};
 const KILLS: usize = 100;
 
 fn cli(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_clientele"));
-    c.arg("--db").arg(db).args(args);
-    c.env("CLIENTELE_TOKEN_STORE", "file")
-        .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD);
+    let mut c = clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), db, args);
     c.stdout(Stdio::null()).stderr(Stdio::null());
     c
 }

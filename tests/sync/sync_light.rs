@@ -98,18 +98,12 @@ async fn a_no_change_light_pass_changes_nothing_and_a_full_pass_counts_as_one() 
 
 #[test]
 fn the_cli_sync_says_when_each_pass_last_ran() {
-    use clientele_test_kit::fake_platform::{FakePlatform, PROVIDER_EMAIL, PROVIDER_PASSWORD};
-    use std::process::Command;
+    use clientele_test_kit::fake_platform::{FakePlatform, PROVIDER_EMAIL};
     let fake = FakePlatform::start(World::generate(5, 40, 67));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("status.db");
     let cli = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_clientele"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("CLIENTELE_TOKEN_STORE", "file")
-            .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD)
+        clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), &db, args)
             .output()
             .unwrap()
     };

@@ -14,11 +14,7 @@ use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
 fn cli(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_clientele"));
-    c.arg("--db").arg(db).args(args);
-    c.env("CLIENTELE_TOKEN_STORE", "file")
-        .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD);
-    c
+    clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), db, args)
 }
 
 /// A signed-in, synced database and a marketplace slowed so the next sync takes a while.

@@ -2,11 +2,8 @@
 //! "try again after HH:MM" (local time); until then no sync calls the platform.
 
 use chrono::{TimeDelta, Utc};
-use clientele_test_kit::fake_platform::{
-    FakePlatform, FaultKind, World, PROVIDER_EMAIL, PROVIDER_PASSWORD,
-};
+use clientele_test_kit::fake_platform::{FakePlatform, FaultKind, World, PROVIDER_EMAIL};
 use clientele_test_kit::sync_env::{opts, Env};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// "HH:MM" local times a wait of `secs` can end at, measured around the call.
@@ -78,12 +75,7 @@ fn the_cli_ends_at_once_on_a_long_retry_after() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wait.db");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_clientele"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("CLIENTELE_TOKEN_STORE", "file")
-            .env("CLIENTELE_PASSWORD", PROVIDER_PASSWORD)
+        clientele_test_kit::cli_process(env!("CARGO_BIN_EXE_clientele"), &db, args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

@@ -19,3 +19,16 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
+
+/// The `clientele` CLI at `bin` (a test's `env!("CARGO_BIN_EXE_clientele")`) on `db`, as
+/// the provider of the fake marketplace: tokens in a file beside the database, never the
+/// developer's keyring, and the password from the environment instead of a prompt.
+pub fn cli_process(bin: &str, db: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(bin);
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .env("CLIENTELE_TOKEN_STORE", "file")
+        .env("CLIENTELE_PASSWORD", fake_platform::PROVIDER_PASSWORD);
+    c
+}
