@@ -24,8 +24,8 @@ use std::path::Path;
 
 /// Column widths in characters, in [`COLUMNS`] order.
 const WIDTHS: [f64; 17] = [
-    24.0, 30.0, 18.0, 15.0, 14.0, 15.0, 16.0, 17.0, 17.0, 12.0, 12.0, 40.0, 16.0, 19.0, 12.0,
-    12.0, 30.0,
+    24.0, 30.0, 18.0, 15.0, 14.0, 15.0, 16.0, 17.0, 17.0, 12.0, 12.0, 40.0, 16.0, 19.0, 12.0, 12.0,
+    30.0,
 ];
 
 /// The cell formats of the sheet, made once.
@@ -87,7 +87,13 @@ pub fn export_xlsx(
     })
 }
 
-fn write_row(ws: &mut Worksheet, r: RowNum, c: &CustomerRow, clock: &Clock, f: &Formats) -> Result<()> {
+fn write_row(
+    ws: &mut Worksheet,
+    r: RowNum,
+    c: &CustomerRow,
+    clock: &Clock,
+    f: &Formats,
+) -> Result<()> {
     let local = |ts: &str| {
         parse_ts(ts)
             .ok()
@@ -138,7 +144,13 @@ fn datetime(
     Ok(())
 }
 
-fn date(ws: &mut Worksheet, r: RowNum, col: ColNum, d: Option<NaiveDate>, fmt: &Format) -> Result<()> {
+fn date(
+    ws: &mut Worksheet,
+    r: RowNum,
+    col: ColNum,
+    d: Option<NaiveDate>,
+    fmt: &Format,
+) -> Result<()> {
     if let Some(d) = d {
         ws.write_datetime_with_format(r, col, &excel_date(d)?, fmt)?;
     }
@@ -148,5 +160,9 @@ fn date(ws: &mut Worksheet, r: RowNum, col: ColNum, d: Option<NaiveDate>, fmt: &
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime> {
     let year = u16::try_from(d.year())
         .map_err(|_| Error::invalid(format!("date {d} cannot be written to Excel")))?;
-    Ok(ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)?)
+    Ok(ExcelDateTime::from_ymd(
+        year,
+        d.month() as u8,
+        d.day() as u8,
+    )?)
 }

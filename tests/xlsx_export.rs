@@ -29,7 +29,7 @@ fn fixture() -> TestDb {
                 1234,
             );
             if cid == 3 && i == 2 {
-                bk.total_amount = Money(123_455); // 1234.55: total 2467.55, not a round sum
+                bk.total_amount = Money(123_455); // 1234.55: total 2468.55, not a round sum
             }
             b.push(with_customer(bk, customer(cid, first, last, phone)));
         }
@@ -119,7 +119,11 @@ fn the_header_is_the_csv_columns_and_rows_come_in_the_csv_order() {
     assert_eq!(rep.rows, 3);
     assert_eq!(rep.bytes, std::fs::metadata(&xlsx).unwrap().len());
     assert_eq!(rep.path, xlsx.display().to_string());
-    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK", "a ZIP container");
+    assert_eq!(
+        &std::fs::read(&xlsx).unwrap()[..2],
+        b"PK",
+        "a ZIP container"
+    );
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&xlsx).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644, "an ordinary document, like the CSV");
@@ -175,8 +179,8 @@ fn numbers_dates_and_flags_are_typed_cells() {
     let (ashok, evil, ram) = (&sheet[1], &sheet[2], &sheet[3]);
 
     let spent = ashok[col("Total Spent")].get_float().expect("a number");
-    assert_eq!(spent, 246_755_f64 / 100.0);
-    assert_eq!(spent, 2467.55);
+    assert_eq!(spent, 246_855_f64 / 100.0);
+    assert_eq!(spent, 2468.55);
     assert_eq!(ram[col("Total Spent")].get_float(), Some(0.0));
     assert_eq!(ashok[col("Total Bookings")].as_i64(), Some(3));
     assert_eq!(ashok[col("Cancelled Bookings")].as_i64(), Some(1));
@@ -225,7 +229,12 @@ fn a_status_filter_exports_only_those_customers() {
         search: Some("nobody-by-that-name".into()),
         status: None,
     };
-    assert_eq!(export_xlsx(&db.conn, &none, &filter, &clock()).unwrap().rows, 0);
+    assert_eq!(
+        export_xlsx(&db.conn, &none, &filter, &clock())
+            .unwrap()
+            .rows,
+        0
+    );
     assert_eq!(cells(&none).len(), 1, "the header alone");
 }
 
@@ -275,7 +284,13 @@ fn the_cli_writes_excel_for_xlsx_and_csv_otherwise() {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_clientele"))
             .arg("--db")
             .arg(db.path())
-            .args(["--json", "--as-of", "2026-11-24T12:00:00Z", "export", "--out"])
+            .args([
+                "--json",
+                "--as-of",
+                "2026-11-24T12:00:00Z",
+                "export",
+                "--out",
+            ])
             .arg(out)
             .args(extra)
             .env("TZ", "Asia/Kathmandu")
