@@ -28,6 +28,7 @@ pub fn open(path: &Path) -> Result<Connection> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
     }
+    create_private(path)?;
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let app_id = application_id(&conn, path)?;
@@ -41,6 +42,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     refuse_newer_schema(&conn, path)?;
     conn.execute_batch("PRAGMA journal_mode = WAL;")?;
+    restrict_wal_files(path)?;
     conn.execute_batch(CONNECTION_PRAGMAS)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     embedded::migrations::runner().run(&mut conn)?;
@@ -76,6 +78,43 @@ pub fn open_reader(path: &Path) -> Result<Connection> {
         "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
     )?;
     Ok(conn)
+}
+
+/// Creates a missing database file readable and writable by its owner only (0600 on Unix),
+/// before SQLite opens it: SQLite then gives its `-wal` and `-shm` files the same mode. An
+/// existing file keeps its mode.
+fn create_private(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::Io(format!("cannot create {}: {e}", path.display()))),
+    }
+}
+
+/// Makes the `-wal` and `-shm` files beside the database private (0600), including ones an
+/// older version left readable by others. Only the files of this database are touched.
+fn restrict_wal_files(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    for suffix in ["-wal", "-shm"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let file = Path::new(&name);
+        match std::fs::metadata(file) {
+            Ok(m) if m.permissions().mode() & 0o077 != 0 => {
+                std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
+                    .map_err(|e| Error::Io(format!("cannot protect {}: {e}", file.display())))?;
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);

@@ -150,6 +150,12 @@ impl From<csv::Error> for Error {
     }
 }
 
+impl From<rust_xlsxwriter::XlsxError> for Error {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        Error::Io(format!("Excel write failed: {e}"))
+    }
+}
+
 /// Commands return `Result<T, Error>`; at the boundary an `Error` is an [`ErrorPayload`].
 impl specta::Type for Error {
     fn definition(types: &mut specta::Types) -> specta::datatype::DataType {

@@ -1,4 +1,6 @@
 //! CSV export (docs/rules.md §3): UTF-8 with BOM, formula-injection guard, written atomically.
+//! The row source ([`for_each_row`]) and the atomic write are shared with the `.xlsx`
+//! workbook in `xlsx.rs`.
 
 use crate::customers::{
     filter_sql, order_sql, row, CustomerRow, SortKey, NEXT_VISIT_SQL, ROW_SELECT,
@@ -51,6 +53,17 @@ pub struct ExportReport {
 /// `customers-YYYY-MM-DD.csv` for the local date.
 pub fn default_file_name(clock: &Clock) -> String {
     format!("customers-{}.csv", clock.today())
+}
+
+/// `customers-YYYY-MM-DD.xlsx` for the local date.
+pub fn default_xlsx_file_name(clock: &Clock) -> String {
+    format!("customers-{}.xlsx", clock.today())
+}
+
+/// Whether `path` names an Excel workbook (`.xlsx`, any case); anything else is CSV.
+pub fn is_xlsx_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
 }
 
 /// Prefixes a cell that a spreadsheet would run as a formula with `'`.
@@ -107,6 +120,58 @@ pub fn export_csv(
     filter: &ExportFilter,
     clock: &Clock,
 ) -> Result<ExportReport> {
+    write_atomically(path, |file| {
+        let mut buf = std::io::BufWriter::with_capacity(1 << 20, file);
+        buf.write_all("\u{feff}".as_bytes())?;
+        let mut w = csv::Writer::from_writer(buf);
+        w.write_record(COLUMNS)?;
+        let n = for_each_row(conn, filter, clock, |c| {
+            w.write_record(record(c, clock))?;
+            Ok(())
+        })?;
+        w.into_inner()
+            .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?
+            .into_inner()
+            .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?;
+        Ok(n)
+    })
+}
+
+/// The one row source of every export format: the customers matching `filter`, ordered by
+/// last booking, newest first, each with its next visit. Returns how many were visited.
+pub(crate) fn for_each_row(
+    conn: &Connection,
+    filter: &ExportFilter,
+    clock: &Clock,
+    mut each: impl FnMut(&CustomerRow) -> Result<()>,
+) -> Result<u64> {
+    // One grouped read of upcoming visits instead of a lookup per exported row.
+    let next_visits = next_visits(conn, clock)?;
+    let (where_sql, params) = filter_sql(filter.search.as_deref(), filter.status);
+    let sql = format!(
+        "{} WHERE {where_sql} {}",
+        ROW_SELECT.replace(NEXT_VISIT_SQL, "NULL"),
+        order_sql(SortKey::LastBooking, true)
+    );
+    let mut st = conn.prepare(&sql)?;
+    let mut rows = st.query(params_from_iter(params))?;
+    let mut n = 0u64;
+    while let Some(r) = rows.next()? {
+        let mut c = row(r, clock)?;
+        c.next_visit_on = next_visits.get(&c.customer_id).cloned();
+        each(&c)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Writes a document through a temporary file in `path`'s folder (which must exist): `write`
+/// fills the file and returns the row count; the file is synced, then renamed into place.
+/// On any failure the temporary file is removed and nothing appears at `path`.
+pub(crate) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<u64>,
+) -> Result<ExportReport> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -122,43 +187,17 @@ pub fn export_csv(
     // A temp file is private (0600) by default; the export is an ordinary document.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let tmp = builder
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::Io(format!("cannot write in {}: {e}", dir.display())))?;
-    let mut buf = std::io::BufWriter::with_capacity(1 << 20, tmp);
-    buf.write_all("\u{feff}".as_bytes())?;
-    let mut w = csv::Writer::from_writer(buf);
-    w.write_record(COLUMNS)?;
-    // One grouped read of upcoming visits instead of a lookup per exported row.
-    let next_visits = next_visits(conn, clock)?;
-    let (where_sql, params) = filter_sql(filter.search.as_deref(), filter.status);
-    let sql = format!(
-        "{} WHERE {where_sql} {}",
-        ROW_SELECT.replace(NEXT_VISIT_SQL, "NULL"),
-        order_sql(SortKey::LastBooking, true)
-    );
-    let mut st = conn.prepare(&sql)?;
-    let mut rows = st.query(params_from_iter(params))?;
-    let mut n = 0u64;
-    while let Some(r) = rows.next()? {
-        let mut c = row(r, clock)?;
-        c.next_visit_on = next_visits.get(&c.customer_id).cloned();
-        w.write_record(record(&c, clock))?;
-        n += 1;
-    }
-    let buf = w
-        .into_inner()
-        .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?;
-    let tmp = buf
-        .into_inner()
-        .map_err(|e| Error::Io(format!("CSV write failed: {e}")))?;
+    let rows = write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     let bytes = tmp.as_file().metadata()?.len();
     tmp.persist(path)
         .map_err(|e| Error::Io(format!("cannot write {}: {}", path.display(), e.error)))?;
     Ok(ExportReport {
         path: path.display().to_string(),
-        rows: n,
+        rows,
         bytes,
     })
 }

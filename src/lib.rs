@@ -24,6 +24,7 @@ pub mod history;
 pub mod relations;
 pub mod stats;
 pub mod sync;
+pub mod xlsx;
 
 /// The per-user database file, e.g. `~/.local/share/clientele/clientele.db`.
 pub fn default_db_path() -> std::path::PathBuf {

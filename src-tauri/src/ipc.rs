@@ -76,6 +76,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             customers::get_customer,
             customers::edit_relation,
             export::export_csv,
+            export::export_xlsx,
             sync::sync_status,
             sync::sign_in,
             sync::sign_out,

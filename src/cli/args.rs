@@ -42,7 +42,7 @@ pub enum Command {
     Customer(CustomerArgs),
     /// Change a customer's favourite/blocked flags or notes.
     Set(SetArgs),
-    /// Export customers to CSV.
+    /// Export customers to CSV, or to an Excel workbook when --out ends in .xlsx.
     Export(ExportArgs),
     /// Sign in to the marketplace (password from a prompt or CLIENTELE_PASSWORD).
     Login(LoginArgs),
@@ -204,6 +204,7 @@ impl SetArgs {
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
+    /// The file to write: `.xlsx` for an Excel workbook, anything else for CSV.
     #[arg(long)]
     pub out: PathBuf,
     #[arg(long)]

@@ -117,7 +117,12 @@ fn dispatch(cli: Cli) -> Result<()> {
                     .transpose()?
                     .flatten(),
             };
-            let r = clientele::export::export_csv(&conn, &a.out, &filter, &clock)?;
+            // `.xlsx` writes an Excel workbook; any other name writes CSV.
+            let r = if clientele::export::is_xlsx_path(&a.out) {
+                clientele::xlsx::export_xlsx(&conn, &a.out, &filter, &clock)?
+            } else {
+                clientele::export::export_csv(&conn, &a.out, &filter, &clock)?
+            };
             print::done(
                 json,
                 &format!("exported {} customers to {}", r.rows, r.path),

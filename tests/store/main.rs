@@ -4,6 +4,7 @@
 
 mod customers_list;
 mod db_open;
+mod db_private;
 mod demo;
 mod export;
 mod ingest;
@@ -12,3 +13,4 @@ mod metrics_rules;
 mod relations;
 mod stats_activity;
 mod store_pool;
+mod xlsx_export;

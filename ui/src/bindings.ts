@@ -20,6 +20,11 @@ export const commands = {
 	 *  end-to-end tests) replaces the dialog.
 	 */
 	exportCsv: (filter: ExportFilter) => __TAURI_INVOKE<ExportReport | null>("export_csv", { filter }),
+	/**
+	 *  The same customers as [`export_csv`] as an Excel workbook (`.xlsx`, typed cells).
+	 *  `export_to` is used with its extension changed to `.xlsx`.
+	 */
+	exportXlsx: (filter: ExportFilter) => __TAURI_INVOKE<ExportReport | null>("export_xlsx", { filter }),
 	syncStatus: () => __TAURI_INVOKE<SyncStatus>("sync_status"),
 	/**  Signs in on the real database; from the demo, switches the app to it. */
 	signIn: (baseUrl: string, email: string, password: string) => __TAURI_INVOKE<SyncStatus>("sign_in", { baseUrl, email, password }),

@@ -28,6 +28,11 @@ impl TestDb {
         TestDb { dir, conn }
     }
 
+    /// The database file (for a second connection or a CLI process).
+    pub fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("test.db")
+    }
+
     pub fn apply(&mut self, batch: &Batch) -> clientele::ingest::ApplyReport {
         clientele::ingest::apply_batch(&mut self.conn, batch).unwrap()
     }

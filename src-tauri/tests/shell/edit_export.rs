@@ -1,4 +1,4 @@
-//! Edits (and the `data-changed` event) and the CSV export.
+//! Edits (and the `data-changed` event) and the CSV and Excel exports.
 
 use crate::harness::{TestApp, DEMO_CUSTOMERS};
 use clientele::changes::Scope;
@@ -109,6 +109,24 @@ fn export_writes_a_csv_with_bom_header_and_every_customer() {
 }
 
 #[test]
+fn export_xlsx_writes_a_workbook_next_to_the_csv_path() {
+    let app = TestApp::new();
+    // `export_to` names export.csv; the workbook goes to the same path as .xlsx.
+    let report = app.ok("export_xlsx", json!({ "filter": {} }));
+    let path = app.dir.path().join("export.xlsx");
+    assert_eq!(report["path"], path.display().to_string());
+    assert_eq!(report["rows"], DEMO_CUSTOMERS as i64);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx is a ZIP container");
+    assert_eq!(report["bytes"], bytes.len() as i64);
+    assert!(!app.dir.path().join("export.csv").exists());
+
+    let blocked = app.ok("export_xlsx", json!({ "filter": { "status": "blocked" } }));
+    let counts = app.ok("list_customers", json!({ "query": {} }))["status_counts"].clone();
+    assert_eq!(blocked["rows"], counts["blocked"]);
+}
+
+#[test]
 fn export_into_a_missing_folder_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
@@ -126,6 +144,10 @@ fn export_into_a_missing_folder_is_an_input_error() {
     });
     assert_eq!(
         app.err_code("export_csv", json!({ "filter": {} })),
+        "invalid_input"
+    );
+    assert_eq!(
+        app.err_code("export_xlsx", json!({ "filter": {} })),
         "invalid_input"
     );
 }

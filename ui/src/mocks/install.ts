@@ -4,7 +4,7 @@
 // here until the mock answers it.
 // URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { commands, DEFAULTS, events, type Scope } from '../bindings';
+import { commands, DEFAULTS, events, type ExportFilter, type Scope } from '../bindings';
 import { MockBackend } from './backend';
 
 type Commands = typeof commands;
@@ -21,6 +21,8 @@ export function installMockBackend(): void {
   });
   const latency = Number(params.get('slow') ?? 120);
   const changed = (scopes: Scope[]) => void events.dataChanged.emit({ scopes });
+  const exportedRows = (filter: ExportFilter) =>
+    filter.search !== undefined || filter.status ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.customers.length;
 
   const mock: Commands = {
     appInfo: async () => ({
@@ -46,8 +48,12 @@ export function installMockBackend(): void {
       return row;
     },
     exportCsv: async (filter) => {
-      const rows = filter.search !== undefined || filter.status ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.customers.length;
+      const rows = exportedRows(filter);
       return { path: `/home/demo/Documents/customers-${new Date().toISOString().slice(0, 10)}.csv`, rows, bytes: rows * 180 };
+    },
+    exportXlsx: async (filter) => {
+      const rows = exportedRows(filter);
+      return { path: `/home/demo/Documents/customers-${new Date().toISOString().slice(0, 10)}.xlsx`, rows, bytes: 6000 + rows * 90 };
     },
     syncStatus: async () => backend.sync,
     signIn: async (baseUrl, email, password) => {

@@ -1,0 +1,54 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListView } from '../App';
+import { ExportMenu } from './ExportMenu';
+
+const view: ListView = { search: 'ram', status: 'blocked', sort: 'last_booking', descending: true };
+
+function renderMenu() {
+  render(
+    <MantineProvider>
+      <Notifications />
+      <QueryClientProvider client={new QueryClient()}>
+        <ExportMenu view={view} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('ExportMenu', () => {
+  afterEach(() => clearMocks());
+
+  it('exports the current view to Excel and says where it went', async () => {
+    const calls: { cmd: string; args: unknown }[] = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      return { path: '/home/me/customers-2026-11-24.xlsx', rows: 2, bytes: 6200 };
+    });
+    renderMenu();
+    fireEvent.click(screen.getByTestId('export-button'));
+    expect(await screen.findByText('Export to Excel (.xlsx)')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('export-xlsx-view'));
+    const toast = await screen.findByTestId('toast-success');
+    expect(toast).toHaveTextContent('Exported 2 customers');
+    expect(toast).toHaveTextContent('customers-2026-11-24.xlsx');
+    expect(calls).toEqual([{ cmd: 'export_xlsx', args: { filter: { search: 'ram', status: 'blocked' } } }]);
+  });
+
+  it('keeps the CSV items, and a closed dialog is "Export cancelled"', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      return null;
+    });
+    renderMenu();
+    fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.click(await screen.findByTestId('export-all'));
+    expect(await screen.findByText('Export cancelled')).toBeInTheDocument();
+    expect(calls).toEqual(['export_csv']);
+  });
+});
