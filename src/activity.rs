@@ -116,7 +116,8 @@ fn source(kind: ActivityKind) -> Source {
                 b.status, NULL AS prev, b.total_amount AS amount, NULL AS rating, NULL AS detail,
                 b.service_title AS service
            FROM bookings b",
-            base: "1",
+            // Own visits (negative ids) show as the provider's edits instead.
+            base: "b.id > 0",
             at: "b.created_at",
             id: "b.id",
         },
@@ -200,7 +201,7 @@ pub fn recent(conn: &Connection, q: &ActivityQuery) -> Result<ActivityPage> {
         .collect();
     params.push(SqlValue::Integer(i64::from(limit) + 1));
     let sql = format!(
-        "SELECT t.kind, t.rid, t.customer_id, trim(c.first_name || ' ' || c.last_name), t.at, t.status,
+        "SELECT t.kind, t.rid, coalesce(c.card_id, c.id), trim(c.first_name || ' ' || c.last_name), t.at, t.status,
                 t.prev, t.amount, t.rating, t.detail, t.service
            FROM ({}) t JOIN customers c ON c.id = t.customer_id
           ORDER BY t.at DESC, t.kind DESC, t.rid DESC LIMIT ?",
@@ -291,7 +292,30 @@ fn wording(
             ("unblocked", _) => ("Unblocked".into(), "Can book again".into()),
             ("blocked", "") => ("Blocked".into(), "Blocked, no reason given".into()),
             ("blocked", reason) => ("Blocked".into(), format!("Blocked: {reason}")),
+            ("tags", "") => ("Tags changed".into(), "All tags removed".into()),
             ("tags", tags) => ("Tags changed".into(), format!("Tags: {tags}")),
+            ("added", _) => ("Customer added".into(), "Added to your book".into()),
+            ("imported", file) => ("Customer imported".into(), format!("From {file}")),
+            ("import_matched", file) => {
+                ("Customer updated by import".into(), format!("From {file}"))
+            }
+            ("profile", _) => ("Profile edited".into(), "Contact details changed".into()),
+            ("archived", _) => (
+                "Archived".into(),
+                "Hidden from the list and the stats".into(),
+            ),
+            ("unarchived", _) => ("Restored".into(), "Back in the list".into()),
+            ("visit_added", service) => ("Visit recorded".into(), service.to_string()),
+            ("visit_edited", service) => ("Visit edited".into(), service.to_string()),
+            ("visit_deleted", service) => ("Visit deleted".into(), service.to_string()),
+            ("merged", other) => (
+                "Cards merged".into(),
+                format!("{other} merged into this card"),
+            ),
+            ("unmerged", other) => (
+                "Merge undone".into(),
+                format!("{other} is a separate card again"),
+            ),
             _ => ("Notes updated".into(), "Private notes edited".into()),
         },
     }

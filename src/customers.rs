@@ -42,13 +42,17 @@ impl SortKey {
     }
 }
 
-/// What the list shows. `status` is `None` for "all".
+/// What the list shows. `status` is `None` for "all" (every customer not archived);
+/// `tags`: a customer must have all of them (docs/rules.md §9).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct CustomerQuery {
     #[specta(optional)]
     pub search: Option<String>,
     #[specta(optional)]
     pub status: Option<CustomerStatus>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub tags: Vec<String>,
     #[serde(default)]
     #[specta(optional)]
     pub sort: Option<SortKey>,
@@ -72,10 +76,38 @@ pub struct LastService {
     pub amount: Money,
 }
 
+/// Where a customer comes from: the marketplace, or added by the provider (docs/rules.md §7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Platform,
+    Local,
+}
+
+impl Source {
+    /// Own customers and visits have negative ids; the platform's are positive.
+    pub fn of(id: i64) -> Source {
+        if id < 0 {
+            Source::Local
+        } else {
+            Source::Platform
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Platform => "platform",
+            Source::Local => "local",
+        }
+    }
+}
+
 /// One customer as the list, detail and export show them.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct CustomerRow {
     pub customer_id: i64,
+    pub source: Source,
+    pub archived: bool,
     pub first_name: String,
     pub last_name: String,
     pub email: String,
@@ -89,17 +121,18 @@ pub struct CustomerRow {
     /// Mean rating, 2 decimals; `null` when the customer never reviewed.
     pub average_rating: Option<f64>,
     pub review_count: i64,
-    pub first_booking_at: String,
-    pub last_booking_at: String,
+    /// `null` for an own customer without a visit yet (so are the two below).
+    pub first_booking_at: Option<String>,
+    pub last_booking_at: Option<String>,
     pub last_visit_on: Option<String>,
     pub next_visit_on: Option<String>,
-    pub days_since_last_booking: i64,
+    pub days_since_last_booking: Option<i64>,
     pub is_favorite: bool,
     pub is_blocked: bool,
     pub blocked_reason: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
-    pub last_service: LastService,
+    pub last_service: Option<LastService>,
 }
 
 impl CustomerRow {
@@ -118,6 +151,8 @@ pub struct StatusCounts {
     pub regular: i64,
     pub favorite: i64,
     pub blocked: i64,
+    /// Not part of `all` (docs/rules.md §7).
+    pub archived: i64,
 }
 
 impl StatusCounts {
@@ -128,6 +163,10 @@ impl StatusCounts {
             "regular" => self.regular += n,
             "favorite" => self.favorite += n,
             "blocked" => self.blocked += n,
+            "archived" => {
+                self.archived += n;
+                return;
+            }
             _ => {}
         }
         self.all += n;
@@ -141,6 +180,7 @@ impl StatusCounts {
             Some(CustomerStatus::Regular) => self.regular,
             Some(CustomerStatus::Favorite) => self.favorite,
             Some(CustomerStatus::Blocked) => self.blocked,
+            Some(CustomerStatus::Archived) => self.archived,
         }
     }
 }
@@ -160,7 +200,9 @@ pub struct CustomerPage {
 macro_rules! next_visit_sql {
     () => {
         "(SELECT min(b.booking_date) FROM bookings b
-             WHERE b.customer_id = s.customer_id AND b.removed = 0
+             WHERE b.customer_id IN (SELECT id FROM customers m
+                                      WHERE m.id = s.customer_id OR m.card_id = s.customer_id)
+               AND b.removed = 0
                AND b.status IN ('pending', 'confirmed', 'payment_pending')
                AND b.booking_date >= :today)"
     };
@@ -175,22 +217,38 @@ pub(crate) const ROW_SELECT: &str = concat!(
     next_visit_sql!(),
     " AS next_visit_on,
             coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0), r.blocked_reason,
-            coalesce(r.notes, ''), coalesce(r.tags, '[]'),
-            s.last_service_title, s.last_service_date, s.last_service_amount
+            coalesce(r.notes, ''),
+            (SELECT json_group_array(t.tag ORDER BY t.position) FROM customer_tags t
+              WHERE t.customer_id = s.customer_id),
+            s.last_service_title, s.last_service_date, s.last_service_amount, c.archived
        FROM customer_summary s
        JOIN customers c ON c.id = s.customer_id
        LEFT JOIN relations r ON r.customer_id = s.customer_id"
 );
 
 pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
+    let id: i64 = r.get(0)?;
     let status: String = r.get(7)?;
-    let last_booking_at: String = r.get(14)?;
+    // An own customer without a visit has empty booking columns (metrics::no_bookings).
+    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+    let last_booking_at = non_empty(r.get(14)?);
     let tags: String = r.get(21)?;
-    let days = (clock.today() - clock.local_date(stored_ts(&last_booking_at)))
-        .num_days()
-        .max(0);
+    let days = last_booking_at.as_deref().map(|at| {
+        (clock.today() - clock.local_date(stored_ts(at)))
+            .num_days()
+            .max(0)
+    });
+    let last_service = last_booking_at.is_some().then(|| -> rusqlite::Result<_> {
+        Ok(LastService {
+            title: r.get(22)?,
+            date: r.get(23)?,
+            amount: Money(r.get(24)?),
+        })
+    });
     Ok(CustomerRow {
-        customer_id: r.get(0)?,
+        customer_id: id,
+        source: Source::of(id),
+        archived: r.get(25)?,
         first_name: r.get(1)?,
         last_name: r.get(2)?,
         email: r.get(3)?,
@@ -203,7 +261,7 @@ pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
         total_spent: Money(r.get(10)?),
         average_rating: r.get::<_, Option<i64>>(11)?.map(|x| x as f64 / 100.0),
         review_count: r.get(12)?,
-        first_booking_at: r.get(13)?,
+        first_booking_at: non_empty(r.get(13)?),
         last_booking_at,
         last_visit_on: r.get(15)?,
         next_visit_on: r.get(16)?,
@@ -213,40 +271,55 @@ pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
         blocked_reason: r.get(19)?,
         notes: r.get(20)?,
         tags: serde_json::from_str(&tags).unwrap_or_default(),
-        last_service: LastService {
-            title: r.get(22)?,
-            date: r.get(23)?,
-            amount: Money(r.get(24)?),
-        },
+        last_service: last_service.transpose()?,
     })
 }
 
-/// The WHERE clause and its parameters for a search and status filter.
-pub(crate) fn filter_sql(
-    search: Option<&str>,
-    status: Option<CustomerStatus>,
-) -> (String, Vec<SqlValue>) {
+/// Which customers a list, count or export covers.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Filter<'a> {
+    pub search: Option<&'a str>,
+    pub status: Option<CustomerStatus>,
+    pub tags: &'a [String],
+}
+
+/// The WHERE clause and its parameters for a filter. "All" leaves archived cards out.
+pub(crate) fn filter_sql(f: Filter<'_>) -> (String, Vec<SqlValue>) {
+    let (mut clauses, mut params) = search_and_tags(f.search, f.tags);
+    match f.status {
+        Some(st) => {
+            clauses.push("s.status = ?".into());
+            params.push(SqlValue::Text(st.as_str().into()));
+        }
+        None => clauses.push("s.status <> 'archived'".into()),
+    }
+    (clauses.join(" AND "), params)
+}
+
+/// The clauses of a search and a tag filter, every status included.
+fn search_and_tags(search: Option<&str>, tags: &[String]) -> (Vec<String>, Vec<SqlValue>) {
     let mut clauses = vec!["1".to_string()];
     let mut params = Vec::new();
-    match plan(search.unwrap_or("")) {
-        SearchPlan::All => {}
-        SearchPlan::Fts(expr) => {
+    if let SearchPlan::Terms { fts, scan } = plan(search.unwrap_or("")) {
+        if let Some(expr) = fts {
             clauses.push(
                 "s.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
-                    .into(),
+                    .to_string(),
             );
             params.push(SqlValue::Text(expr));
         }
-        SearchPlan::Scan(needle) => {
+        for needle in scan {
             clauses.push("instr(s.search_text, ?) > 0".into());
             params.push(SqlValue::Text(needle));
         }
     }
-    if let Some(st) = status {
-        clauses.push("s.status = ?".into());
-        params.push(SqlValue::Text(st.as_str().into()));
+    for tag in tags {
+        clauses.push(
+            "s.customer_id IN (SELECT customer_id FROM customer_tags WHERE tag_key = ?)".into(),
+        );
+        params.push(SqlValue::Text(crate::tags::key(tag)));
     }
-    (clauses.join(" AND "), params)
+    (clauses, params)
 }
 
 /// ORDER BY for a sort; ties break by customer id in the same direction so paging is stable.
@@ -265,17 +338,24 @@ pub(crate) fn order_sql(sort: SortKey, descending: bool) -> String {
     format!("ORDER BY {key} {dir}, s.customer_id {dir}")
 }
 
-pub fn status_counts(conn: &Connection, search: Option<&str>) -> Result<StatusCounts> {
+/// Counts per status of the customers matching the search and tags (the chips).
+pub fn status_counts(
+    conn: &Connection,
+    search: Option<&str>,
+    tags: &[String],
+) -> Result<StatusCounts> {
     let mut counts = StatusCounts::default();
-    let (where_sql, params) = filter_sql(search, None);
-    let sql = match plan(search.unwrap_or("")) {
-        SearchPlan::All => "SELECT status, n FROM status_counts".to_string(),
-        // The covering index holds both the status and the text the scan reads.
-        SearchPlan::Scan(_) => format!(
+    let (clauses, params) = search_and_tags(search, tags);
+    let where_sql = clauses.join(" AND ");
+    let plan = plan(search.unwrap_or(""));
+    let sql = match (&plan, tags.is_empty()) {
+        (SearchPlan::All, true) => "SELECT status, n FROM status_counts".to_string(),
+        // The covering index holds both the status and the text a short scan reads.
+        (SearchPlan::Terms { fts: None, .. }, true) => format!(
             "SELECT s.status, count(*) FROM customer_summary s INDEXED BY summary_status_search
               WHERE {where_sql} GROUP BY s.status"
         ),
-        SearchPlan::Fts(_) => format!(
+        _ => format!(
             "SELECT s.status, count(*) FROM customer_summary s WHERE {where_sql} GROUP BY s.status"
         ),
     };
@@ -304,9 +384,14 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     }
     let sort = q.sort.unwrap_or_default();
     let descending = q.descending.unwrap_or(sort.default_descending());
-    let status_counts = status_counts(conn, q.search.as_deref())?;
+    crate::tags::validate_filter(&q.tags)?;
+    let status_counts = status_counts(conn, q.search.as_deref(), &q.tags)?;
     let count = status_counts.get(q.status);
-    let (where_sql, mut params) = filter_sql(q.search.as_deref(), q.status);
+    let (where_sql, mut params) = filter_sql(Filter {
+        search: q.search.as_deref(),
+        status: q.status,
+        tags: &q.tags,
+    });
     let sql = format!(
         "{ROW_SELECT} WHERE {where_sql} {} LIMIT ? OFFSET ?",
         order_sql(sort, descending)
@@ -334,9 +419,12 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     })
 }
 
-/// One customer by id, as a list row.
+/// One customer by id, as a list row; a card merged into another is found as that card.
 pub fn get(conn: &Connection, customer_id: i64, clock: &Clock) -> Result<CustomerRow> {
-    let sql = format!("{ROW_SELECT} WHERE s.customer_id = ?2").replace(":today", "?1");
+    let sql = format!(
+        "{ROW_SELECT} WHERE s.customer_id = (SELECT coalesce(card_id, id) FROM customers WHERE id = ?2)"
+    )
+    .replace(":today", "?1");
     conn.prepare_cached(&sql)?
         .query_row(
             rusqlite::params![clock.today().to_string(), customer_id],

@@ -46,6 +46,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     conn.execute_batch(CONNECTION_PRAGMAS)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     embedded::migrations::runner().run(&mut conn)?;
+    crate::ingest::upgrade_search_text(&mut conn)?;
     Ok(conn)
 }
 

@@ -3,7 +3,7 @@
 //! workbook in `xlsx.rs`.
 
 use crate::customers::{
-    filter_sql, order_sql, row, CustomerRow, SortKey, NEXT_VISIT_SQL, ROW_SELECT,
+    filter_sql, order_sql, row, CustomerRow, Filter, SortKey, NEXT_VISIT_SQL, ROW_SELECT,
 };
 use crate::error::{Error, Result};
 use crate::model::{Clock, CustomerStatus};
@@ -41,6 +41,10 @@ pub struct ExportFilter {
     pub search: Option<String>,
     #[specta(optional)]
     pub status: Option<CustomerStatus>,
+    /// Customers with all of these tags.
+    #[serde(default)]
+    #[specta(optional)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -98,8 +102,8 @@ fn record(c: &CustomerRow, clock: &Clock) -> [String; 17] {
             .map(|r| format!("{r:.2}"))
             .unwrap_or_default(),
         c.status.label().to_string(),
-        date(&c.first_booking_at),
-        date(&c.last_booking_at),
+        date(c.first_booking_at.as_deref().unwrap_or_default()),
+        date(c.last_booking_at.as_deref().unwrap_or_default()),
         yes_no(c.is_favorite).into(),
         yes_no(c.is_blocked).into(),
         c.notes.clone(),
@@ -147,7 +151,12 @@ pub(crate) fn for_each_row(
 ) -> Result<u64> {
     // One grouped read of upcoming visits instead of a lookup per exported row.
     let next_visits = next_visits(conn, clock)?;
-    let (where_sql, params) = filter_sql(filter.search.as_deref(), filter.status);
+    crate::tags::validate_filter(&filter.tags)?;
+    let (where_sql, params) = filter_sql(Filter {
+        search: filter.search.as_deref(),
+        status: filter.status,
+        tags: &filter.tags,
+    });
     let sql = format!(
         "{} WHERE {where_sql} {}",
         ROW_SELECT.replace(NEXT_VISIT_SQL, "NULL"),
@@ -205,10 +214,11 @@ pub(crate) fn write_atomically(
 /// Each customer's next visit (docs/rules.md §2), read once from the open-bookings index.
 fn next_visits(conn: &Connection, clock: &Clock) -> Result<HashMap<i64, String>> {
     let mut st = conn.prepare(
-        "SELECT customer_id, min(booking_date) FROM bookings
-          WHERE removed = 0 AND status IN ('pending', 'confirmed', 'payment_pending')
-            AND booking_date >= ?1
-          GROUP BY customer_id",
+        "SELECT coalesce(c.card_id, c.id), min(b.booking_date)
+           FROM bookings b JOIN customers c ON c.id = b.customer_id
+          WHERE b.removed = 0 AND b.status IN ('pending', 'confirmed', 'payment_pending')
+            AND b.booking_date >= ?1
+          GROUP BY 1",
     )?;
     let rows = st.query_map([clock.today().to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -10,6 +10,8 @@ use specta::Type;
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct BookingItem {
     pub id: i64,
+    /// `local`: a visit the provider recorded, which they can edit and delete.
+    pub source: crate::customers::Source,
     pub service_title: String,
     pub booking_date: String,
     pub booking_time: Option<String>,
@@ -56,13 +58,16 @@ pub fn detail(
         )));
     }
     let customer = crate::customers::get(conn, customer_id, clock)?;
+    // A merged card's history holds every merged customer's bookings and reviews (§9).
+    let customer_id = customer.customer_id;
     let date_joined: Option<String> = conn.query_row(
         "SELECT date_joined FROM customers WHERE id = ?1",
         [customer_id],
         |r| r.get(0),
     )?;
     let bookings_total: i64 = conn.query_row(
-        "SELECT count(*) FROM bookings WHERE customer_id = ?1",
+        "SELECT count(*) FROM bookings WHERE customer_id IN
+            (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)",
         [customer_id],
         |r| r.get(0),
     )?;
@@ -70,7 +75,8 @@ pub fn detail(
         .prepare_cached(
             "SELECT id, service_title, booking_date, booking_time, status, total_amount,
                     payment_status, created_at, removed
-               FROM bookings WHERE customer_id = ?1
+               FROM bookings WHERE customer_id IN
+                    (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)
               ORDER BY booking_date DESC, booking_time DESC, id DESC LIMIT ?2 OFFSET ?3",
         )?
         .query_map(
@@ -82,6 +88,7 @@ pub fn detail(
             |r| {
                 Ok(BookingItem {
                     id: r.get(0)?,
+                    source: crate::customers::Source::of(r.get(0)?),
                     service_title: r.get(1)?,
                     booking_date: r.get(2)?,
                     booking_time: r.get(3)?,
@@ -97,7 +104,8 @@ pub fn detail(
     let reviews = conn
         .prepare_cached(
             "SELECT id, booking_id, rating, comment, service_title, created_at FROM reviews
-              WHERE customer_id = ?1 AND removed = 0 ORDER BY created_at DESC, id DESC",
+              WHERE customer_id IN (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)
+                AND removed = 0 ORDER BY created_at DESC, id DESC",
         )?
         .query_map([customer_id], |r| {
             Ok(ReviewItem {

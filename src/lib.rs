@@ -1,8 +1,10 @@
 //! Clientele's core: the local store, the customer rules, queries, export, sync.
 //! No UI and no Tauri here; the desktop shell and the CLI are thin layers over this crate.
 
+pub mod book;
 pub mod db;
 pub mod error;
+pub mod import;
 pub mod ingest;
 pub mod metrics;
 pub mod model;
@@ -24,6 +26,7 @@ pub mod history;
 pub mod relations;
 pub mod stats;
 pub mod sync;
+pub mod tags;
 pub mod xlsx;
 
 /// The per-user database file, e.g. `~/.local/share/clientele/clientele.db`.

@@ -107,21 +107,35 @@ pub fn average_x100(rating_sum: i64, review_count: i64) -> Option<i64> {
     (review_count > 0).then(|| (rating_sum * 200 + review_count) / (2 * review_count))
 }
 
-/// Re-derives the summary rows of the given customers from their stored bookings and reviews.
+/// The card a customer counts for: itself, or the card it was merged into (docs/rules.md §9).
+pub fn card_of(tx: &Transaction<'_>, customer_id: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached("SELECT coalesce(card_id, id) FROM customers WHERE id = ?1")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Re-derives the summary rows of the cards the given customers count for, from their
+/// stored bookings and reviews (a merged card's include those of every customer in it).
 pub fn refresh(
     tx: &Transaction<'_>,
     customer_ids: impl IntoIterator<Item = i64>,
     t: Thresholds,
 ) -> Result<()> {
+    let mut cards = std::collections::BTreeSet::new();
+    for id in customer_ids {
+        cards.extend(card_of(tx, id)?);
+    }
     let mut bookings = tx.prepare_cached(
         "SELECT id, status, total_amount, created_at, booking_date, service_title
-           FROM bookings WHERE customer_id = ?1 AND removed = 0",
+           FROM bookings WHERE removed = 0 AND customer_id IN
+                (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)",
     )?;
     let mut reviews = tx.prepare_cached(
-        "SELECT count(*), coalesce(sum(rating), 0) FROM reviews
-          WHERE customer_id = ?1 AND removed = 0",
+        "SELECT count(*), coalesce(sum(rating), 0) FROM reviews WHERE removed = 0 AND customer_id IN
+                (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)",
     )?;
-    for id in customer_ids {
+    for id in cards {
         let facts = bookings
             .query_map([id], booking_facts)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -129,6 +143,15 @@ pub fn refresh(
         write_summary(tx, id, summarise(&facts, n, sum), t)?;
     }
     Ok(())
+}
+
+/// Takes a card that was merged away out of the list, the chips and the stats.
+pub fn drop_summary(tx: &Transaction<'_>, customer_id: i64) -> Result<()> {
+    let old: Option<String> = tx
+        .prepare_cached("DELETE FROM customer_summary WHERE customer_id = ?1 RETURNING status")?
+        .query_row([customer_id], |r| r.get(0))
+        .optional()?;
+    count_move(tx, old.as_deref(), None)
 }
 
 fn booking_facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<BookingFacts> {
@@ -146,33 +169,43 @@ fn booking_facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<BookingFacts> {
 pub fn recompute_all(conn: &mut Connection) -> Result<()> {
     let tx = crate::db::write_tx(conn)?;
     let t = crate::settings::thresholds(&tx)?;
+    let card_sql = "SELECT coalesce(c.card_id, c.id) FROM customers c WHERE c.id = x.customer_id";
     let mut review_totals: HashMap<i64, (i64, i64)> = HashMap::new();
     {
-        let mut st = tx.prepare(
-            "SELECT customer_id, count(*), sum(rating) FROM reviews WHERE removed = 0
-              GROUP BY customer_id",
-        )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        let mut st = tx.prepare(&format!(
+            "SELECT ({card_sql}), rating FROM reviews x WHERE removed = 0"
+        ))?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
-            let (id, v) = row?;
-            review_totals.insert(id, v);
+            let (card, rating) = row?;
+            let e = review_totals.entry(card).or_default();
+            e.0 += 1;
+            e.1 += rating;
         }
     }
-    let mut by_customer: HashMap<i64, Vec<BookingFacts>> = HashMap::new();
+    let mut by_card: HashMap<i64, Vec<BookingFacts>> = HashMap::new();
     {
-        let mut st = tx.prepare(
-            "SELECT id, status, total_amount, created_at, booking_date, service_title, customer_id
-               FROM bookings WHERE removed = 0",
-        )?;
+        let mut st = tx.prepare(&format!(
+            "SELECT id, status, total_amount, created_at, booking_date, service_title, ({card_sql})
+               FROM bookings x WHERE removed = 0"
+        ))?;
         let rows = st.query_map([], |r| Ok((r.get::<_, i64>(6)?, booking_facts(r)?)))?;
         for row in rows {
-            let (cid, f) = row?;
-            by_customer.entry(cid).or_default().push(f);
+            let (card, f) = row?;
+            by_card.entry(card).or_default().push(f);
         }
+    }
+    // Own cards are in the book without a booking too (docs/rules.md §7).
+    let own: Vec<i64> = tx
+        .prepare("SELECT id FROM customers WHERE id < 0 AND card_id IS NULL")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in own {
+        by_card.entry(id).or_default();
     }
     tx.execute("DELETE FROM customer_summary", [])?;
     tx.execute("UPDATE status_counts SET n = 0", [])?;
-    for (id, facts) in &by_customer {
+    for (id, facts) in &by_card {
         let (n, sum) = review_totals.get(id).copied().unwrap_or((0, 0));
         write_summary(&tx, *id, summarise(facts, n, sum), t)?;
     }
@@ -195,24 +228,83 @@ fn count_move(tx: &Transaction<'_>, old: Option<&str>, new: Option<&str>) -> Res
     Ok(())
 }
 
+/// The metrics of an own card with no visit yet: in the book, counted nowhere (§7).
+fn no_bookings(review_count: i64, rating_sum: i64) -> Metrics {
+    Metrics {
+        total_bookings: 0,
+        cancelled_bookings: 0,
+        total_spent: 0,
+        review_count,
+        rating_sum,
+        first_booking_at: String::new(),
+        last_booking_at: String::new(),
+        last_visit_on: None,
+        last_service_title: String::new(),
+        last_service_date: String::new(),
+        last_service_amount: 0,
+    }
+}
+
+/// What the summary row of a card needs from its customer and relation rows.
+struct CardFacts {
+    first: String,
+    last: String,
+    fav: bool,
+    blocked: bool,
+    archived: bool,
+    is_card: bool,
+    old: Option<String>,
+    search: String,
+}
+
 fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Thresholds) -> Result<()> {
-    let Some(m) = m else {
-        let old: Option<String> = tx
-            .prepare_cached("DELETE FROM customer_summary WHERE customer_id = ?1 RETURNING status")?
-            .query_row([id], |r| r.get(0))
-            .optional()?;
-        return count_move(tx, old.as_deref(), None);
-    };
-    let (first, last, fav, blocked, old, search): (String, String, bool, bool, Option<String>, String) = tx
+    let card = tx
         .prepare_cached(
             "SELECT c.first_name, c.last_name, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0),
+                    c.archived, c.card_id IS NULL,
                     (SELECT status FROM customer_summary s WHERE s.customer_id = c.id), c.search_text
                FROM customers c LEFT JOIN relations r ON r.customer_id = c.id WHERE c.id = ?1",
         )?
         .query_row([id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-        })?;
-    let status = status_for(blocked, fav, m.total_bookings, t);
+            Ok(CardFacts {
+                first: r.get(0)?,
+                last: r.get(1)?,
+                fav: r.get(2)?,
+                blocked: r.get(3)?,
+                archived: r.get(4)?,
+                is_card: r.get(5)?,
+                old: r.get(6)?,
+                search: r.get(7)?,
+            })
+        })
+        .optional()?;
+    let Some(CardFacts {
+        first,
+        last,
+        fav,
+        blocked,
+        archived,
+        is_card,
+        old,
+        search,
+    }) = card
+    else {
+        return drop_summary(tx, id);
+    };
+    // A platform customer is in the book from their first booking; an own one from when
+    // it was added; a card merged into another is not in it (docs/rules.md §3, §7, §9).
+    let m = match m {
+        Some(m) => m,
+        None if id < 0 => no_bookings(0, 0),
+        None => return drop_summary(tx, id),
+    };
+    if !is_card {
+        return drop_summary(tx, id);
+    }
+    let status = match archived {
+        true => CustomerStatus::Archived,
+        false => status_for(blocked, fav, m.total_bookings, t),
+    };
     count_move(tx, old.as_deref(), Some(status.as_str()))?;
     let avg = average_x100(m.rating_sum, m.review_count);
     tx.prepare_cached(
@@ -263,7 +355,7 @@ pub fn refresh_status(tx: &Transaction<'_>, customer_id: i64, t: Thresholds) -> 
         .prepare_cached(
             "SELECT s.status, s.total_bookings, coalesce(r.is_favorite, 0), coalesce(r.is_blocked, 0)
                FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id
-              WHERE s.customer_id = ?1",
+              WHERE s.customer_id = ?1 AND s.status <> 'archived'",
         )?
         .query_row([customer_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
@@ -292,7 +384,8 @@ pub fn refresh_all_statuses(tx: &Transaction<'_>, t: Thresholds) -> Result<()> {
         .prepare(
             "SELECT s.customer_id, s.status, s.total_bookings, coalesce(r.is_favorite, 0),
                     coalesce(r.is_blocked, 0)
-               FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id",
+               FROM customer_summary s LEFT JOIN relations r ON r.customer_id = s.customer_id
+              WHERE s.status <> 'archived'",
         )?
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

@@ -73,6 +73,8 @@ pub enum CustomerStatus {
     Regular,
     Favorite,
     Blocked,
+    /// Hidden from the list, stats, charts, segments and default export (docs/rules.md §7).
+    Archived,
 }
 
 impl CustomerStatus {
@@ -91,6 +93,7 @@ impl CustomerStatus {
             CustomerStatus::Regular => "regular",
             CustomerStatus::Favorite => "favorite",
             CustomerStatus::Blocked => "blocked",
+            CustomerStatus::Archived => "archived",
         }
     }
 
@@ -102,16 +105,18 @@ impl CustomerStatus {
             CustomerStatus::Regular => "Regular",
             CustomerStatus::Favorite => "Favorite",
             CustomerStatus::Blocked => "Blocked",
+            CustomerStatus::Archived => "Archived",
         }
     }
 
     pub fn parse(s: &str) -> Result<CustomerStatus> {
         CustomerStatus::ALL
             .into_iter()
+            .chain([CustomerStatus::Archived])
             .find(|st| st.as_str() == s)
             .ok_or_else(|| {
                 Error::invalid(format!(
-                    "unknown status {s:?}: expected one of new, returning, regular, favorite, blocked"
+                    "unknown status {s:?}: expected one of new, returning, regular, favorite, blocked, archived"
                 ))
             })
     }
@@ -124,6 +129,18 @@ pub mod booking_status {
     pub const REJECTED: &str = "rejected";
     /// Statuses whose future bookings count as the "next visit".
     pub const OPEN: [&str; 3] = ["pending", "confirmed", "payment_pending"];
+    /// The statuses the platform uses; an own visit takes one of these (docs/rules.md §7).
+    pub const KNOWN: [&str; 9] = [
+        "pending",
+        "confirmed",
+        "payment_pending",
+        "service_delivered",
+        "awaiting_confirmation",
+        "completed",
+        "cancelled",
+        "rejected",
+        "disputed",
+    ];
 
     pub fn counts(status: &str) -> bool {
         status != CANCELLED && status != REJECTED

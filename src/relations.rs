@@ -61,19 +61,7 @@ fn validate(e: &RelationEdit) -> Result<()> {
             )));
         }
         RelationEdit::Tags { value } => {
-            if value.len() > MAX_TAGS {
-                return Err(Error::invalid(format!(
-                    "at most {MAX_TAGS} tags per customer"
-                )));
-            }
-            if let Some(t) = value
-                .iter()
-                .find(|t| t.trim().is_empty() || t.chars().count() > MAX_TAG_CHARS)
-            {
-                return Err(Error::invalid(format!(
-                    "tag {t:?} must be 1 to {MAX_TAG_CHARS} characters"
-                )));
-            }
+            crate::tags::normalise(value)?;
         }
         _ => {}
     }
@@ -81,47 +69,68 @@ fn validate(e: &RelationEdit) -> Result<()> {
 }
 
 /// The relation's current provider-owned values.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Relation {
-    is_favorite: bool,
-    is_blocked: bool,
-    blocked_reason: Option<String>,
-    notes: String,
-    tags: Vec<String>,
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Relation {
+    pub is_favorite: bool,
+    pub is_blocked: bool,
+    pub blocked_reason: Option<String>,
+    pub notes: String,
+    pub tags: Vec<String>,
 }
 
-fn load(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
-    let exists: bool = tx
+/// A card's relation; refuses an unknown id and a card merged into another.
+pub(crate) fn load(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
+    crate::book::require_card(tx, customer_id)?;
+    load_any(tx, customer_id)
+}
+
+/// The relation of any customer row, merged away or not.
+pub(crate) fn load_any(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
+    let mut rel = tx
         .query_row(
-            "SELECT 1 FROM customers WHERE id = ?1",
-            [customer_id],
-            |_| Ok(true),
-        )
-        .optional()?
-        .unwrap_or(false);
-    if !exists {
-        return Err(Error::not_found(format!(
-            "no customer with id {customer_id}"
-        )));
-    }
-    Ok(tx
-        .query_row(
-            "SELECT is_favorite, is_blocked, blocked_reason, notes, tags FROM relations
+            "SELECT is_favorite, is_blocked, blocked_reason, notes FROM relations
               WHERE customer_id = ?1",
             [customer_id],
             |r| {
-                let tags: String = r.get(4)?;
                 Ok(Relation {
                     is_favorite: r.get(0)?,
                     is_blocked: r.get(1)?,
                     blocked_reason: r.get(2)?,
                     notes: r.get(3)?,
-                    tags: serde_json::from_str(&tags).unwrap_or_default(),
+                    tags: Vec::new(),
                 })
             },
         )
         .optional()?
-        .unwrap_or_default())
+        .unwrap_or_default();
+    rel.tags = crate::tags::of(tx, customer_id)?;
+    Ok(rel)
+}
+
+/// Writes a relation's provider-owned values (flags, reason, notes, tags) as they are.
+pub(crate) fn store(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+    rel: &Relation,
+    now: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO relations (customer_id, is_favorite, is_blocked, blocked_reason, notes, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (customer_id) DO UPDATE SET
+            is_favorite = excluded.is_favorite, is_blocked = excluded.is_blocked,
+            blocked_reason = excluded.blocked_reason, notes = excluded.notes,
+            updated_at = excluded.updated_at",
+        params![
+            customer_id,
+            rel.is_favorite,
+            rel.is_blocked,
+            rel.blocked_reason,
+            rel.notes,
+            now
+        ],
+    )?;
+    crate::tags::write(tx, customer_id, &rel.tags)
 }
 
 /// Applies an edit inside the caller's transaction. An edit that changes nothing locally
@@ -165,42 +174,38 @@ pub fn apply(
             )
         }
         RelationEdit::Tags { value } => {
-            new.tags = value.iter().map(|t| t.trim().to_string()).collect();
-            new.tags.dedup();
+            new.tags = crate::tags::normalise(value)?;
             // Tags are Clientele's own; the platform has no field for them.
             ("tags", new.tags.join(", "), None)
         }
     };
     let now = fmt_ts(clock.now);
-    if let Some((field, value)) = &push {
+    // Own customers have no platform relation to push to (docs/rules.md §7).
+    if let Some((field, value)) = push.as_ref().filter(|_| customer_id > 0) {
         outbox::enqueue(tx, customer_id, *field, value, &now)?;
     }
     if new == old {
         return Ok(());
     }
-    tx.execute(
-        "INSERT INTO relations (customer_id, is_favorite, is_blocked, blocked_reason, notes, tags, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (customer_id) DO UPDATE SET
-            is_favorite = excluded.is_favorite, is_blocked = excluded.is_blocked,
-            blocked_reason = excluded.blocked_reason, notes = excluded.notes,
-            tags = excluded.tags, updated_at = excluded.updated_at",
-        params![
-            customer_id,
-            new.is_favorite,
-            new.is_blocked,
-            new.blocked_reason,
-            new.notes,
-            serde_json::to_string(&new.tags).unwrap_or_else(|_| "[]".into()),
-            now
-        ],
-    )?;
-    tx.execute(
-        "INSERT INTO activity (kind, customer_id, at, status, detail) VALUES ('edit', ?1, ?2, ?3, ?4)",
-        params![customer_id, now, label, detail],
-    )?;
+    store(tx, customer_id, &new, &now)?;
+    record_edit(tx, customer_id, &now, label, &detail)?;
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh_status(tx, customer_id, t)?;
+    Ok(())
+}
+
+/// Records one of the provider's edits in the activity timeline (`label` names it).
+pub(crate) fn record_edit(
+    tx: &Transaction<'_>,
+    customer_id: i64,
+    now: &str,
+    label: &str,
+    detail: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO activity (kind, customer_id, at, status, detail) VALUES ('edit', ?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![customer_id, now, label, detail])?;
     Ok(())
 }
 

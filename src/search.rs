@@ -1,18 +1,42 @@
-//! Search normalisation: what text a customer is found by, and how a query is matched.
+//! Search normalisation: what text a customer is found by, and how a query is matched
+//! (docs/rules.md §3); the email and phone keys that import and duplicates match on (§8, §9).
 
-/// Digits of a phone number with a leading Nepali country code (`+977`, `00977`) dropped,
-/// so "+977 980-1234567" and "9801234567" are the same number.
-pub fn phone_digits(phone: &str) -> String {
+/// A phone number as a comparable key: digits only; a leading `977` dropped when more than
+/// 10 digits remain; then a leading `0` dropped. So `+977 980-758-1814`, `980-758-1814` and
+/// `09807581814` are all `9807581814` (docs/rules.md §8).
+pub fn phone_key(phone: &str) -> String {
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let trimmed = phone.trim_start();
-    let stripped = if trimmed.starts_with('+') || trimmed.starts_with("00") {
-        digits.trim_start_matches("00").strip_prefix("977")
-    } else if digits.len() > 10 {
-        digits.strip_prefix("977")
-    } else {
-        None
+    let digits = digits.strip_prefix("00").unwrap_or(&digits);
+    let digits = match digits.strip_prefix("977") {
+        Some(rest) if digits.len() > 10 => rest,
+        _ => digits,
     };
-    stripped.map(str::to_string).unwrap_or(digits)
+    digits.strip_prefix('0').unwrap_or(digits).to_string()
+}
+
+/// An email as a comparable key: trimmed, lower-case; empty for none.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// A full name as duplicates compare it: case-folded, inner spaces collapsed (§9).
+pub fn name_key(first: &str, last: &str) -> String {
+    fold(&format!("{first} {last}"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A typed phone fragment as a key: like [`phone_key`], but after a `+` or `00` the `977`
+/// is a country code however few digits follow ("+977 980" finds 980…).
+fn query_phone_key(q: &str) -> String {
+    let international = q.starts_with('+') || q.starts_with("00");
+    let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.strip_prefix("00").unwrap_or(&digits);
+    match digits.strip_prefix("977") {
+        Some(rest) if international => rest.strip_prefix('0').unwrap_or(rest).to_string(),
+        _ => phone_key(digits),
+    }
 }
 
 /// Case-folds and drops zero-width joiners, which Devanagari text carries invisibly
@@ -24,27 +48,42 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// The text a customer is found by: full name, email, phone digits — one per line so a
-/// query never matches across two fields.
-pub fn search_text(first: &str, last: &str, email: &str, phone: Option<&str>) -> String {
+/// The text a customer is found by: full name, email, phone key, city — one per line so a
+/// query word never matches across two fields.
+pub fn search_text(
+    first: &str,
+    last: &str,
+    email: &str,
+    phone: Option<&str>,
+    city: Option<&str>,
+) -> String {
     let name = format!("{} {}", first.trim(), last.trim());
-    let phone = phone.map(phone_digits).unwrap_or_default();
-    fold(&format!("{}\n{}\n{}", name.trim(), email.trim(), phone))
+    let phone = phone.map(phone_key).unwrap_or_default();
+    fold(&format!(
+        "{}\n{}\n{}\n{}",
+        name.trim(),
+        email.trim(),
+        phone,
+        city.unwrap_or("").trim()
+    ))
 }
 
-/// How a search query is run.
+/// How a search query is run: every term must match somewhere (any order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchPlan {
     /// No query: every customer.
     All,
-    /// Three or more characters: the FTS5 trigram index, with this MATCH expression.
-    Fts(String),
-    /// One or two characters: a substring scan for this needle.
-    Scan(String),
+    /// `fts`: an FTS5 trigram MATCH expression for the terms of 3+ characters (if any);
+    /// `scan`: the shorter terms, each a substring the search text must contain.
+    Terms {
+        fts: Option<String>,
+        scan: Vec<String>,
+    },
 }
 
-/// Turns what the user typed into a plan. A query made only of phone characters is matched
-/// as digits (spaces, dashes and a leading country code ignored).
+/// Turns what the user typed into a plan. A query made only of phone characters is one
+/// phone term (spaces, dashes, a leading `0` and a leading country code ignored); otherwise
+/// each word is a term.
 pub fn plan(query: &str) -> SearchPlan {
     let q = query.trim();
     if q.is_empty() {
@@ -53,15 +92,25 @@ pub fn plan(query: &str) -> SearchPlan {
     let phone_like = q.chars().any(|c| c.is_ascii_digit())
         && q.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.'));
-    let needle = if phone_like { phone_digits(q) } else { fold(q) };
-    if needle.is_empty() {
+    let terms: Vec<String> = if phone_like {
+        vec![query_phone_key(q)]
+    } else {
+        fold(q).split_whitespace().map(str::to_string).collect()
+    };
+    let mut terms: Vec<String> = terms.into_iter().filter(|t| !t.is_empty()).collect();
+    terms.dedup();
+    if terms.is_empty() {
         return SearchPlan::All;
     }
-    if needle.chars().count() < 3 {
-        SearchPlan::Scan(needle)
-    } else {
-        SearchPlan::Fts(format!("\"{}\"", needle.replace('"', "\"\"")))
-    }
+    let (long, short): (Vec<String>, Vec<String>) =
+        terms.into_iter().partition(|t| t.chars().count() >= 3);
+    let fts = (!long.is_empty()).then(|| {
+        long.iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    });
+    SearchPlan::Terms { fts, scan: short }
 }
 
 #[cfg(test)]
@@ -69,29 +118,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phone_numbers_normalise() {
-        assert_eq!(phone_digits("+977 980-123 4567"), "9801234567");
-        assert_eq!(phone_digits("009779801234567"), "9801234567");
-        assert_eq!(phone_digits("9779801234567"), "9801234567");
-        assert_eq!(phone_digits("980-1234567"), "9801234567");
-        assert_eq!(phone_digits("01-4412345"), "014412345");
+    fn phone_keys_normalise() {
+        for p in [
+            "+977 980-758-1814",
+            "980-758-1814",
+            "09807581814",
+            "9779807581814",
+        ] {
+            assert_eq!(phone_key(p), "9807581814", "{p}");
+        }
+        assert_eq!(phone_key("00977 9801234567"), "9801234567");
+        assert_eq!(phone_key("01-4412345"), "14412345");
+        // 977 is a country code only when a full number follows it.
+        assert_eq!(phone_key("9771234"), "9771234");
     }
 
     #[test]
     fn plans() {
         assert_eq!(plan("  "), SearchPlan::All);
-        assert_eq!(plan("Sh"), SearchPlan::Scan("sh".into()));
-        assert_eq!(plan("+977 98"), SearchPlan::Scan("98".into()));
-        assert_eq!(plan("Ram \"x"), SearchPlan::Fts("\"ram \"\"x\"".into()));
-        assert_eq!(plan("+977 980-12"), SearchPlan::Fts("\"98012\"".into()));
-        assert_eq!(plan("पाण्‍डे"), SearchPlan::Fts("\"पाण्डे\"".into()));
+        let terms = |fts: Option<&str>, scan: &[&str]| SearchPlan::Terms {
+            fts: fts.map(str::to_string),
+            scan: scan.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(plan("Sh"), terms(None, &["sh"]));
+        assert_eq!(plan("+977 98"), terms(None, &["98"]));
+        assert_eq!(plan("Ram \"x"), terms(Some("\"ram\""), &["\"x"]));
+        assert_eq!(plan("+977 980-12"), terms(Some("\"98012\""), &[]));
+        assert_eq!(plan("0980"), terms(Some("\"980\""), &[]));
+        assert_eq!(plan("पाण्‍डे"), terms(Some("\"पाण्डे\""), &[]));
+        assert_eq!(
+            plan("shrestha  Ram"),
+            terms(Some("\"shrestha\" AND \"ram\""), &[])
+        );
     }
 
     #[test]
     fn text_has_one_field_per_line() {
         assert_eq!(
-            search_text("Ram", "Shrestha", "Ram@X.test", Some("+977 9801")),
-            "ram shrestha\nram@x.test\n9801"
+            search_text(
+                "Ram",
+                "Shrestha",
+                "Ram@X.test",
+                Some("+977 9801"),
+                Some("Pokhara")
+            ),
+            "ram shrestha\nram@x.test\n9779801\npokhara"
         );
+        assert_eq!(name_key(" Ram  ", "SHRESTHA "), "ram shrestha");
     }
 }

@@ -18,7 +18,8 @@ pub struct Stats {
     pub blocked_customers: i64,
     /// The provider's rating: mean of all review ratings, 2 decimals; `null` with no review.
     pub average_rating: Option<f64>,
-    /// Customers with ≥ 2 counted bookings, as a percentage of all customers, 1 decimal.
+    /// Customers with ≥ 2 counted bookings, as a percentage of the customers with at least
+    /// one booking of any status, 1 decimal.
     pub retention_rate: f64,
 }
 
@@ -26,55 +27,79 @@ fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> 
     Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
 }
 
+/// Counts the cards in the book matching `cond` (a condition on the summary `s`): all
+/// matches, less the archived ones, each an index range (archived cards are few).
+fn in_book(conn: &Connection, cond: &str, p: impl rusqlite::Params + Clone) -> Result<i64> {
+    let all = count(
+        conn,
+        &format!("SELECT count(*) FROM customer_summary s WHERE {cond}"),
+        p.clone(),
+    )?;
+    let archived = count(
+        conn,
+        &format!("SELECT count(*) FROM customer_summary s WHERE s.status = 'archived' AND {cond}"),
+        p,
+    )?;
+    Ok(all - archived)
+}
+
 pub fn stats(conn: &Connection, clock: &Clock) -> Result<Stats> {
     let t = crate::settings::thresholds(conn)?;
-    let total = count(conn, "SELECT coalesce(sum(n), 0) FROM status_counts", [])?;
-    let regular = count(
+    let total = count(
         conn,
-        "SELECT count(*) FROM customer_summary WHERE total_bookings >= ?1",
-        [t.regular],
-    )?;
-    let returning = count(
-        conn,
-        "SELECT count(*) FROM customer_summary WHERE total_bookings >= 2",
+        "SELECT coalesce(sum(n), 0) FROM status_counts WHERE status <> 'archived'",
         [],
     )?;
-    let new_this_month = count(
+    let regular = in_book(conn, "s.total_bookings >= ?1", [t.regular])?;
+    let returning = in_book(conn, "s.total_bookings >= 2", [])?;
+    // Own cards without a visit have an empty first booking (metrics::no_bookings).
+    let booked = in_book(conn, "s.first_booking_at > ''", [])?;
+    let new_this_month = in_book(
         conn,
-        "SELECT count(*) FROM customer_summary WHERE first_booking_at >= ?1",
+        "s.first_booking_at >= ?1",
         [fmt_ts(clock.month_start(0))],
     )?;
-    let active = count(
+    let active = in_book(
         conn,
-        "SELECT count(*) FROM customer_summary WHERE last_booking_at >= ?1",
+        "s.last_booking_at >= ?1",
         [fmt_ts(clock.now - Duration::days(30))],
     )?;
-    let favorite = count(
-        conn,
-        "SELECT count(*) FROM relations WHERE is_favorite = 1",
-        [],
-    )?;
-    let blocked = count(
-        conn,
-        "SELECT count(*) FROM relations WHERE is_blocked = 1",
-        [],
-    )?;
+    let flagged = |flag: &str| {
+        count(
+            conn,
+            &format!(
+                "SELECT count(*) FROM relations r JOIN customer_summary s ON s.customer_id = r.customer_id
+                  WHERE r.{flag} = 1 AND s.status <> 'archived'"
+            ),
+            [],
+        )
+    };
     let (n, sum): (i64, i64) = conn
         .prepare_cached("SELECT n, total FROM review_totals WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    // Archived cards' reviews leave the provider's rating too (docs/rules.md §7).
+    let (an, asum): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT count(*), coalesce(sum(v.rating), 0) FROM reviews v
+              WHERE v.removed = 0 AND v.customer_id IN
+                    (SELECT c.id FROM customer_summary s JOIN customers c
+                         ON c.id = s.customer_id OR c.card_id = s.customer_id
+                      WHERE s.status = 'archived')",
+        )?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(Stats {
         total_customers: total,
         regular_customers: regular,
         new_customers_this_month: new_this_month,
         active_customers: active,
-        favorite_customers: favorite,
-        blocked_customers: blocked,
-        average_rating: crate::metrics::average_x100(sum, n).map(|x| x as f64 / 100.0),
-        retention_rate: if total == 0 {
+        favorite_customers: flagged("is_favorite")?,
+        blocked_customers: flagged("is_blocked")?,
+        average_rating: crate::metrics::average_x100(sum - asum, n - an).map(|x| x as f64 / 100.0),
+        retention_rate: if booked == 0 {
             0.0
         } else {
             // Rounded half up to 1 decimal in integers, then shown as a number.
-            ((returning * 2000 + total) / (2 * total)) as f64 / 10.0
+            ((returning * 2000 + booked) / (2 * booked)) as f64 / 10.0
         },
     })
 }
@@ -111,13 +136,26 @@ pub fn charts(conn: &Connection, clock: &Clock) -> Result<Charts> {
             .unwrap_or_else(|| "9999-12-31".into());
         let new_customers = count(
             conn,
-            "SELECT count(*) FROM customer_summary WHERE first_booking_at >= ?1 AND first_booking_at < ?2",
-            params![fmt_ts(start), end.map(fmt_ts).unwrap_or_else(|| "9999".into())],
+            "SELECT count(*) FROM customer_summary
+              WHERE first_booking_at >= ?1 AND first_booking_at < ?2 AND status <> 'archived'",
+            params![
+                fmt_ts(start),
+                end.map(fmt_ts).unwrap_or_else(|| "9999".into())
+            ],
         )?;
         let revenue = count(
             conn,
             "SELECT coalesce(sum(total_amount), 0) FROM bookings
               WHERE removed = 0 AND status = 'completed' AND booking_date >= ?1 AND booking_date < ?2",
+            params![first_day.to_string(), next_first],
+        )? - count(
+            conn,
+            "SELECT coalesce(sum(b.total_amount), 0) FROM bookings b
+              WHERE b.removed = 0 AND b.status = 'completed' AND b.booking_date >= ?1
+                AND b.booking_date < ?2 AND b.customer_id IN
+                    (SELECT c.id FROM customer_summary s JOIN customers c
+                         ON c.id = s.customer_id OR c.card_id = s.customer_id
+                      WHERE s.status = 'archived')",
             params![first_day.to_string(), next_first],
         )?;
         months.push(MonthPoint {
@@ -128,6 +166,6 @@ pub fn charts(conn: &Connection, clock: &Clock) -> Result<Charts> {
     }
     Ok(Charts {
         months,
-        status_counts: crate::customers::status_counts(conn, None)?,
+        status_counts: crate::customers::status_counts(conn, None, &[])?,
     })
 }

@@ -110,8 +110,20 @@ fn write_row(
         ws.write_number_with_format(r, 5, rating, &f.rating)?;
     }
     text(ws, r, 6, c.status.label())?;
-    datetime(ws, r, 7, local(&c.first_booking_at), &f.datetime)?;
-    datetime(ws, r, 8, local(&c.last_booking_at), &f.datetime)?;
+    datetime(
+        ws,
+        r,
+        7,
+        local(c.first_booking_at.as_deref().unwrap_or_default()),
+        &f.datetime,
+    )?;
+    datetime(
+        ws,
+        r,
+        8,
+        local(c.last_booking_at.as_deref().unwrap_or_default()),
+        &f.datetime,
+    )?;
     ws.write_boolean(r, 9, c.is_favorite)?;
     ws.write_boolean(r, 10, c.is_blocked)?;
     text(ws, r, 11, &c.notes)?;

@@ -50,6 +50,8 @@ pub enum Command {
     Sync(SyncArgs),
     /// Forget the marketplace sign-in (local data stays).
     Logout,
+    #[command(flatten)]
+    Book(super::book_cmd::BookCommand),
 }
 
 #[derive(Args, Debug)]
@@ -89,7 +91,7 @@ pub struct ImportArgs {
 pub struct CustomersArgs {
     #[arg(long)]
     pub search: Option<String>,
-    /// all, new, returning, regular, favorite or blocked.
+    /// all, new, returning, regular, favorite, blocked or archived.
     #[arg(long, default_value = "all")]
     pub status: String,
     /// name, total_bookings, total_spent, average_rating or last_booking.
@@ -103,6 +105,9 @@ pub struct CustomersArgs {
     pub page: u32,
     #[arg(long = "page-size", default_value_t = 50)]
     pub page_size: u32,
+    /// Only customers with this tag (repeat: with all of them).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
 }
 
 /// `all` → no filter; otherwise one status.
@@ -119,6 +124,7 @@ impl CustomersArgs {
         Ok(CustomerQuery {
             search: self.search.clone(),
             status: status_filter(&self.status)?,
+            tags: self.tags.clone(),
             sort: Some(SortKey::parse(&self.sort)?),
             descending: if self.asc {
                 Some(false)
@@ -147,6 +153,7 @@ pub struct ActivityArgs {
 
 #[derive(Args, Debug)]
 pub struct CustomerArgs {
+    #[arg(allow_negative_numbers = true)]
     pub id: i64,
     #[arg(long, default_value_t = 1)]
     pub page: u32,
@@ -156,6 +163,7 @@ pub struct CustomerArgs {
 
 #[derive(Args, Debug)]
 pub struct SetArgs {
+    #[arg(allow_negative_numbers = true)]
     pub id: i64,
     #[arg(long, value_parser = clap::builder::BoolishValueParser::new())]
     pub favorite: Option<bool>,
@@ -211,4 +219,7 @@ pub struct ExportArgs {
     pub search: Option<String>,
     #[arg(long)]
     pub status: Option<String>,
+    /// Only customers with this tag (repeat: with all of them).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
 }

@@ -1,6 +1,8 @@
 //! Argument parsing and dispatch; each subcommand calls one core function and prints.
 
 mod args;
+mod book_args;
+mod book_cmd;
 mod print;
 mod sync_cmd;
 
@@ -116,6 +118,7 @@ fn dispatch(cli: Cli) -> Result<()> {
                     .map(args::status_filter)
                     .transpose()?
                     .flatten(),
+                tags: a.tags,
             };
             // `.xlsx` writes an Excel workbook; any other name writes CSV.
             let r = if clientele::export::is_xlsx_path(&a.out) {
@@ -132,6 +135,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(a) => sync_cmd::login(conn, &path, &a, json)?,
         Command::Sync(a) => sync_cmd::sync(conn, &path, &a, json)?,
         Command::Logout => sync_cmd::logout(conn, &path, json)?,
+        Command::Book(b) => book_cmd::run(b, &mut conn, &clock, json)?,
     }
     Ok(())
 }

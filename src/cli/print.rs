@@ -47,7 +47,9 @@ fn line(c: &CustomerRow) -> String {
         c.total_bookings,
         c.total_spent.to_string(),
         rating(c.average_rating),
-        &c.last_booking_at[..10.min(c.last_booking_at.len())]
+        c.last_booking_at
+            .as_deref()
+            .map_or("never", |at| &at[..10.min(at.len())])
     )
 }
 
@@ -177,4 +179,87 @@ pub fn set(json: bool, c: &CustomerRow) {
         ),
         c,
     )
+}
+
+/// One customer after a book command: the row as JSON, or a line saying what happened.
+pub fn row(json: bool, what: &str, c: &CustomerRow) {
+    if json {
+        return emit_json(c);
+    }
+    let tags = match c.tags.is_empty() {
+        true => String::new(),
+        false => format!(" · tags: {}", c.tags.join(", ")),
+    };
+    println!(
+        "{what}: {} (id {}, {}{}){tags}",
+        c.full_name(),
+        c.customer_id,
+        c.source.as_str(),
+        if c.archived { ", archived" } else { "" }
+    );
+}
+
+pub fn visit(json: bool, what: &str, v: &clientele::book::visits::Visit) {
+    done(
+        json,
+        &format!(
+            "{what}: visit {} for customer {} — {} on {}{}, {} ({})",
+            v.booking_id,
+            v.customer_id,
+            v.service,
+            v.date,
+            v.time
+                .as_deref()
+                .map(|t| format!(" {t}"))
+                .unwrap_or_default(),
+            v.amount,
+            v.status
+        ),
+        v,
+    )
+}
+
+pub fn import_report(json: bool, dry_run: bool, r: &clientele::import::ImportReport) {
+    if json {
+        return emit_json(r);
+    }
+    let verb = if dry_run { "would add" } else { "added" };
+    println!(
+        "{verb} {}, matched {}, unchanged {}, invalid {}",
+        r.added,
+        r.matched,
+        r.unchanged,
+        r.invalid.len()
+    );
+    for i in &r.invalid {
+        println!("  line {}: {}", i.line, i.message);
+    }
+    if !r.ignored_columns.is_empty() {
+        println!("ignored columns: {}", r.ignored_columns.join(", "));
+    }
+}
+
+pub fn tags(json: bool, tags: &[clientele::tags::TagCount]) {
+    if json {
+        return emit_json(&tags);
+    }
+    if tags.is_empty() {
+        println!("no tags yet — add one with: clientele tag ID --add TAG");
+    }
+    for t in tags {
+        println!("{:>7}  {}", t.count, t.tag);
+    }
+}
+
+pub fn duplicates(json: bool, groups: &[clientele::book::duplicates::DuplicateGroup]) {
+    if json {
+        return emit_json(&groups);
+    }
+    if groups.is_empty() {
+        println!("no likely duplicates");
+    }
+    for g in groups {
+        let ids: Vec<String> = g.customer_ids.iter().map(i64::to_string).collect();
+        println!("{} — {}", ids.join(", "), g.reasons.join("; "));
+    }
 }

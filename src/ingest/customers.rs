@@ -15,7 +15,13 @@ impl Applier<'_> {
         if !self.seen.insert(c.id) {
             return Ok(());
         }
-        let text = search_text(&c.first_name, &c.last_name, &c.email, c.phone.as_deref());
+        let text = search_text(
+            &c.first_name,
+            &c.last_name,
+            &c.email,
+            c.phone.as_deref(),
+            c.city.as_deref(),
+        );
         let old: Option<String> = self
             .tx
             .prepare_cached("SELECT search_text FROM customers WHERE id = ?1")?
@@ -64,7 +70,7 @@ impl Applier<'_> {
             "" => format!("Customer #{id}"),
             name => name.to_string(),
         };
-        let text = search_text(&name, "", "", None);
+        let text = search_text(&name, "", "", None, None);
         let inserted = self
             .tx
             .prepare_cached(
@@ -81,7 +87,10 @@ impl Applier<'_> {
 
 /// Brings the external-content FTS index in step with `customers` for the changed rows
 /// (sqlite.org/fts5.html, external content: delete the old text, insert the new).
-pub(super) fn write_search_index(tx: &Transaction<'_>, changes: &SearchChanges) -> Result<()> {
+pub(crate) fn write_search_index(
+    tx: &Transaction<'_>,
+    changes: &[(i64, Option<String>, String)],
+) -> Result<()> {
     let mut delete = tx.prepare_cached(
         "INSERT INTO customer_fts (customer_fts, rowid, search_text) VALUES ('delete', ?1, ?2)",
     )?;
@@ -102,5 +111,60 @@ pub fn rebuild_search_index(conn: &Connection) -> Result<()> {
         "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
         [],
     )?;
+    Ok(())
+}
+
+/// Rewrites every customer's search text when the stored form is older than the current
+/// one (V7 added the city and the phone key), then rebuilds the index. Runs once.
+pub fn upgrade_search_text(conn: &mut Connection) -> Result<()> {
+    const CURRENT: &str = "2";
+    let version: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'search_text_version'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if version.as_deref() == Some(CURRENT) {
+        return Ok(());
+    }
+    let tx = crate::db::write_tx(conn)?;
+    {
+        let mut read =
+            tx.prepare("SELECT id, first_name, last_name, email, phone, city FROM customers")?;
+        let mut write = tx.prepare("UPDATE customers SET search_text = ?2 WHERE id = ?1")?;
+        let rows = read
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    search_text(
+                        &r.get::<_, String>(1)?,
+                        &r.get::<_, String>(2)?,
+                        &r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?.as_deref(),
+                        r.get::<_, Option<String>>(5)?.as_deref(),
+                    ),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, text) in rows {
+            write.execute(params![id, text])?;
+        }
+    }
+    tx.execute(
+        "UPDATE customer_summary SET search_text =
+            (SELECT c.search_text FROM customers c WHERE c.id = customer_summary.customer_id)",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('search_text_version', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [CURRENT],
+    )?;
+    tx.commit()?;
     Ok(())
 }

@@ -11,7 +11,8 @@ use serde::Serialize;
 use specta::Type;
 use std::collections::BTreeSet;
 
-pub use customers::rebuild_search_index;
+pub(crate) use customers::write_search_index;
+pub use customers::{rebuild_search_index, upgrade_search_text};
 
 /// What one batch changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]

@@ -71,7 +71,7 @@ pub fn check_sign_in(conn: &Connection, signing_in: &Account) -> Result<()> {
 
 fn holds_account_data(conn: &Connection) -> Result<bool> {
     let any: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM bookings) OR EXISTS (SELECT 1 FROM reviews)
+        "SELECT EXISTS (SELECT 1 FROM bookings WHERE id > 0) OR EXISTS (SELECT 1 FROM reviews)
              OR EXISTS (SELECT 1 FROM outbox)
              OR EXISTS (SELECT 1 FROM relations WHERE platform_relation_id IS NOT NULL)",
         [],

@@ -108,13 +108,14 @@ async fn every_page(
     .await
 }
 
-/// After a complete pass: bookings it did not see are confirmed gone by id (pages can
+/// After a complete pass (own visits, with negative ids, are never the platform's to
+/// remove: docs/rules.md §7): bookings it did not see are confirmed gone by id (pages can
 /// shift under a running pass); reviews it did not see are removed unless their count
 /// moved during the pass. Then the pass is closed in the same transaction.
 async fn remove_missing(run: &mut Run<'_>, now: &str) -> Result<()> {
     let unseen = |c: &mut Connection, table: &str, kind: &str| -> Result<Vec<i64>> {
         let mut st = c.prepare(&format!(
-            "SELECT id FROM {table} WHERE removed = 0
+            "SELECT id FROM {table} WHERE removed = 0 AND id > 0
                AND id NOT IN (SELECT id FROM sync_seen WHERE kind = '{kind}') ORDER BY id"
         ))?;
         let ids = st

@@ -116,7 +116,7 @@ pub async fn fetch_booking_by_id(run: &mut Run<'_>, id: i64) -> Result<bool> {
 fn open_by_status(conn: &mut rusqlite::Connection) -> Result<BTreeMap<String, BTreeSet<i64>>> {
     let mut st = conn.prepare(
         "SELECT status, id FROM bookings
-          WHERE removed = 0 AND status NOT IN ('completed', 'cancelled', 'rejected')",
+          WHERE removed = 0 AND id > 0 AND status NOT IN ('completed', 'cancelled', 'rejected')",
     )?;
     let mut out: BTreeMap<String, BTreeSet<i64>> = BTreeMap::new();
     for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {

@@ -197,6 +197,7 @@ fn the_filtered_export_matches_the_list() {
     let filter = ExportFilter {
         search: Some("evil".into()),
         status: Some(CustomerStatus::Blocked),
+        tags: vec![],
     };
     let rep = export_csv(&db.conn, &out, &filter, &clock()).unwrap();
     let page = list(

@@ -216,6 +216,7 @@ fn a_status_filter_exports_only_those_customers() {
     let filter = ExportFilter {
         search: None,
         status: Some(CustomerStatus::Blocked),
+        tags: vec![],
     };
     let rep = export_xlsx(&db.conn, &out, &filter, &clock()).unwrap();
     assert_eq!(rep.rows, 1);
@@ -227,6 +228,7 @@ fn a_status_filter_exports_only_those_customers() {
     let filter = ExportFilter {
         search: Some("nobody-by-that-name".into()),
         status: None,
+        tags: vec![],
     };
     assert_eq!(
         export_xlsx(&db.conn, &none, &filter, &clock())
