@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts` is generated from this (a test fails when it is stale), so no list
 //! of commands is kept anywhere else (docs/architecture.md, "Typed boundary").
 
-use crate::commands::{customers, dashboard, export, info, sync};
+use crate::commands::{book, customers, dashboard, export, info, sync};
 use crate::events::{DataChanged, SyncProgressed};
 use clientele::customers::{SortKey, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use clientele::relations::{MAX_NOTES_CHARS, MAX_REASON_CHARS, MAX_TAGS, MAX_TAG_CHARS};
@@ -82,6 +82,16 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             sync::sign_out,
             sync::sync_now,
             sync::cancel_sync,
+            book::add_customer,
+            book::edit_customer,
+            book::set_archived,
+            book::list_tags,
+            book::add_visit,
+            book::edit_visit,
+            book::delete_visit,
+            book::list_duplicates,
+            book::merge_customers,
+            book::unmerge_customer,
         ])
         .events(collect_events![DataChanged, SyncProgressed])
         .typ::<clientele::error::ErrorCode>()

@@ -21,6 +21,12 @@ pub trait Shell: Send + Sync {
         default_name: &str,
         filter: (&str, &str),
     ) -> Option<tauri_plugin_dialog::FilePath>;
+    /// The native open dialog, modal to the main window; blocks; `None` when cancelled.
+    fn pick_open_path(
+        &self,
+        title: &str,
+        filter: (&str, &[&str]),
+    ) -> Option<tauri_plugin_dialog::FilePath>;
 }
 
 impl<R: Runtime> Shell for AppHandle<R> {
@@ -54,6 +60,22 @@ impl<R: Runtime> Shell for AppHandle<R> {
         }
         dialog.blocking_save_file()
     }
+
+    fn pick_open_path(
+        &self,
+        title: &str,
+        filter: (&str, &[&str]),
+    ) -> Option<tauri_plugin_dialog::FilePath> {
+        let mut dialog = self
+            .dialog()
+            .file()
+            .set_title(title)
+            .add_filter(filter.0, filter.1);
+        if let Some(window) = tauri::Manager::get_webview_window(self, "main") {
+            dialog = dialog.set_parent(&window);
+        }
+        dialog.blocking_pick_file()
+    }
 }
 
 /// Before the app is set up (never in practice): events are dropped, dialogs cancelled.
@@ -72,6 +94,9 @@ impl Shell for Detached {
     ) -> Option<tauri_plugin_dialog::FilePath> {
         None
     }
+    fn pick_open_path(&self, _: &str, _: (&str, &[&str])) -> Option<tauri_plugin_dialog::FilePath> {
+        None
+    }
 }
 
 pub type SharedShell = std::sync::Arc<dyn Shell>;
@@ -79,5 +104,5 @@ pub type SharedShell = std::sync::Arc<dyn Shell>;
 /// Where a picked path points, or a clear error for a non-file target.
 pub fn into_path(p: tauri_plugin_dialog::FilePath) -> clientele::Result<PathBuf> {
     p.into_path()
-        .map_err(|e| clientele::Error::invalid(format!("cannot save there: {e}")))
+        .map_err(|e| clientele::Error::invalid(format!("not a file on this computer: {e}")))
 }

@@ -96,6 +96,8 @@ pub struct AppState {
     session: RwLock<Arc<Session>>,
     /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
     pub export_to: Option<PathBuf>,
+    /// The file "Import…" opens instead of asking (env `CLIENTELE_IMPORT_FROM`; tests).
+    pub import_from: Option<PathBuf>,
     /// The database a sign-in goes to (the demo is never synced).
     pub account_db: PathBuf,
     /// The running app's events and dialogs, installed at set-up.
@@ -107,6 +109,7 @@ impl AppState {
         AppState {
             session: RwLock::new(session),
             export_to: std::env::var_os("CLIENTELE_EXPORT_TO").map(PathBuf::from),
+            import_from: std::env::var_os("CLIENTELE_IMPORT_FROM").map(PathBuf::from),
             account_db: std::env::var_os("CLIENTELE_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(clientele::default_db_path),
