@@ -85,7 +85,7 @@ pub(crate) fn load(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
 }
 
 /// The relation of any customer row, merged away or not.
-pub(crate) fn load_any(tx: &Transaction<'_>, customer_id: i64) -> Result<Relation> {
+pub(crate) fn load_any(tx: &Connection, customer_id: i64) -> Result<Relation> {
     let mut rel = tx
         .query_row(
             "SELECT is_favorite, is_blocked, blocked_reason, notes FROM relations

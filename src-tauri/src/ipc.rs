@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts` is generated from this (a test fails when it is stale), so no list
 //! of commands is kept anywhere else (docs/architecture.md, "Typed boundary").
 
-use crate::commands::{book, customers, dashboard, export, info, sync};
+use crate::commands::{book, customers, dashboard, export, import, info, sync};
 use crate::events::{DataChanged, SyncProgressed};
 use clientele::customers::{SortKey, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use clientele::relations::{MAX_NOTES_CHARS, MAX_REASON_CHARS, MAX_TAGS, MAX_TAG_CHARS};
@@ -92,6 +92,9 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             book::list_duplicates,
             book::merge_customers,
             book::unmerge_customer,
+            import::pick_import_file,
+            import::preview_import,
+            import::import_customers,
         ])
         .events(collect_events![DataChanged, SyncProgressed])
         .typ::<clientele::error::ErrorCode>()

@@ -201,6 +201,7 @@ pub(crate) fn add_in_tx(
     c: &NewCustomer,
     now: &str,
     how: &str,
+    detail: &str,
 ) -> Result<i64> {
     let p = c.profile();
     p.validate()?;
@@ -221,14 +222,14 @@ pub(crate) fn add_in_tx(
     crate::relations::store(tx, id, &rel, now)?;
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh(tx, [id], t)?;
-    record_edit(tx, id, now, how, "")?;
+    record_edit(tx, id, now, how, detail)?;
     Ok(id)
 }
 
 /// Adds an own customer (`add-customer`).
 pub fn add_customer(conn: &mut Connection, c: &NewCustomer, clock: &Clock) -> Result<CustomerRow> {
     let tx = crate::db::write_tx(conn)?;
-    let id = add_in_tx(&tx, c, &fmt_ts(clock.now), "added")?;
+    let id = add_in_tx(&tx, c, &fmt_ts(clock.now), "added", "")?;
     tx.commit()?;
     crate::customers::get(conn, id, clock)
 }

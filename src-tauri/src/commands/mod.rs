@@ -6,5 +6,6 @@ pub mod book;
 pub mod customers;
 pub mod dashboard;
 pub mod export;
+pub mod import;
 pub mod info;
 pub mod sync;
