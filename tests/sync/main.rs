@@ -2,6 +2,7 @@
 //! on 127.0.0.1 and real SQLite files. One module per concern.
 
 mod sync_account;
+mod sync_book;
 mod sync_crash;
 mod sync_edit_push;
 mod sync_faults;
