@@ -3,6 +3,8 @@
 use crate::error::{Error, Result};
 use crate::model::{stored_ts, Clock, CustomerStatus, Money};
 use crate::search::{plan, SearchPlan};
+use crate::segments::Segment;
+use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params_from_iter, Connection, Row};
 use serde::{Deserialize, Serialize};
@@ -17,21 +19,24 @@ pub enum SortKey {
     AverageRating,
     #[default]
     LastBooking,
+    /// Most overdue first (docs/rules.md §10); customers without a cadence last either way.
+    Overdue,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [
+    pub const ALL: [SortKey; 6] = [
         SortKey::Name,
         SortKey::TotalBookings,
         SortKey::TotalSpent,
         SortKey::AverageRating,
         SortKey::LastBooking,
+        SortKey::Overdue,
     ];
 
     pub fn parse(s: &str) -> Result<SortKey> {
         serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| {
             Error::invalid(format!(
-                "unknown sort {s:?}: expected name, total_bookings, total_spent, average_rating or last_booking"
+                "sort: unknown sort {s:?}: expected name, total_bookings, total_spent, average_rating, last_booking or overdue"
             ))
         })
     }
@@ -53,6 +58,9 @@ pub struct CustomerQuery {
     #[serde(default)]
     #[specta(optional)]
     pub tags: Vec<String>,
+    /// Who to call (docs/rules.md §10); combines with the rest.
+    #[specta(optional)]
+    pub segment: Option<Segment>,
     #[serde(default)]
     #[specta(optional)]
     pub sort: Option<SortKey>,
@@ -133,6 +141,12 @@ pub struct CustomerRow {
     pub notes: String,
     pub tags: Vec<String>,
     pub last_service: Option<LastService>,
+    /// "Usually every N days": the median gap between visit dates (docs/rules.md §10).
+    pub cadence_days: Option<f64>,
+    /// Days past the expected next visit (negative: due in that many days).
+    pub overdue_days: Option<f64>,
+    /// The latest date ≤ today of a counted booking (§10's last visit date).
+    pub visit_dated_on: Option<String>,
 }
 
 impl CustomerRow {
@@ -220,7 +234,8 @@ pub(crate) const ROW_SELECT: &str = concat!(
             coalesce(r.notes, ''),
             (SELECT json_group_array(t.tag ORDER BY t.position) FROM customer_tags t
               WHERE t.customer_id = s.customer_id),
-            s.last_service_title, s.last_service_date, s.last_service_amount, c.archived
+            s.last_service_title, s.last_service_date, s.last_service_amount, c.archived,
+            s.cadence_days, s.visit_dated_on
        FROM customer_summary s
        JOIN customers c ON c.id = s.customer_id
        LEFT JOIN relations r ON r.customer_id = s.customer_id"
@@ -238,6 +253,14 @@ pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
             .num_days()
             .max(0)
     });
+    let cadence_days: Option<f64> = r.get(26)?;
+    let visit_dated_on: Option<String> = r.get(27)?;
+    let overdue_days = match (cadence_days, visit_dated_on.as_deref()) {
+        (Some(cadence), Some(d)) => crate::model::parse_date(d)
+            .ok()
+            .map(|d| (clock.today() - d).num_days() as f64 - cadence),
+        _ => None,
+    };
     let last_service = last_booking_at.is_some().then(|| -> rusqlite::Result<_> {
         Ok(LastService {
             title: r.get(22)?,
@@ -272,6 +295,9 @@ pub(crate) fn row(r: &Row<'_>, clock: &Clock) -> rusqlite::Result<CustomerRow> {
         notes: r.get(20)?,
         tags: serde_json::from_str(&tags).unwrap_or_default(),
         last_service: last_service.transpose()?,
+        cadence_days,
+        overdue_days,
+        visit_dated_on,
     })
 }
 
@@ -281,11 +307,34 @@ pub(crate) struct Filter<'a> {
     pub search: Option<&'a str>,
     pub status: Option<CustomerStatus>,
     pub tags: &'a [String],
+    pub segment: Option<Segment>,
+    /// "Today" and the lapsed setting, for the segment.
+    pub today: NaiveDate,
+    pub lapsed_days: i64,
+}
+
+impl<'a> Filter<'a> {
+    /// A filter as of `clock`'s date, with the lapsed setting read from the store.
+    pub fn new(
+        conn: &Connection,
+        clock: &Clock,
+        search: Option<&'a str>,
+        tags: &'a [String],
+    ) -> Result<Filter<'a>> {
+        Ok(Filter {
+            search,
+            status: None,
+            tags,
+            segment: None,
+            today: clock.today(),
+            lapsed_days: crate::settings::lapsed_days(conn)?,
+        })
+    }
 }
 
 /// The WHERE clause and its parameters for a filter. "All" leaves archived cards out.
 pub(crate) fn filter_sql(f: Filter<'_>) -> (String, Vec<SqlValue>) {
-    let (mut clauses, mut params) = search_and_tags(f.search, f.tags);
+    let (mut clauses, mut params) = search_and_tags(&f);
     match f.status {
         Some(st) => {
             clauses.push("s.status = ?".into());
@@ -297,10 +346,15 @@ pub(crate) fn filter_sql(f: Filter<'_>) -> (String, Vec<SqlValue>) {
 }
 
 /// The clauses of a search and a tag filter, every status included.
-fn search_and_tags(search: Option<&str>, tags: &[String]) -> (Vec<String>, Vec<SqlValue>) {
+fn search_and_tags(f: &Filter<'_>) -> (Vec<String>, Vec<SqlValue>) {
     let mut clauses = vec!["1".to_string()];
     let mut params = Vec::new();
-    if let SearchPlan::Terms { fts, scan } = plan(search.unwrap_or("")) {
+    if let Some(seg) = f.segment {
+        let (cond, p) = crate::segments::clause(seg, f.today, f.lapsed_days);
+        clauses.push(format!("({cond})"));
+        params.extend(p);
+    }
+    if let SearchPlan::Terms { fts, scan } = plan(f.search.unwrap_or("")) {
         if let Some(expr) = fts {
             clauses.push(
                 "s.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
@@ -313,7 +367,7 @@ fn search_and_tags(search: Option<&str>, tags: &[String]) -> (Vec<String>, Vec<S
             params.push(SqlValue::Text(needle));
         }
     }
-    for tag in tags {
+    for tag in f.tags {
         clauses.push(
             "s.customer_id IN (SELECT customer_id FROM customer_tags WHERE tag_key = ?)".into(),
         );
@@ -334,21 +388,22 @@ pub(crate) fn order_sql(sort: SortKey, descending: bool) -> String {
         (SortKey::AverageRating, true) => "s.rating_x100",
         (SortKey::AverageRating, false) => "s.rating_asc_key",
         (SortKey::LastBooking, _) => "s.last_booking_at",
+        // Most overdue = the earliest expected date; no cadence last in both directions.
+        (SortKey::Overdue, _) => {
+            let due = if descending { "ASC" } else { "DESC" };
+            return format!("ORDER BY s.due_jd IS NULL, s.due_jd {due}, s.customer_id ASC");
+        }
     };
     format!("ORDER BY {key} {dir}, s.customer_id {dir}")
 }
 
-/// Counts per status of the customers matching the search and tags (the chips).
-pub fn status_counts(
-    conn: &Connection,
-    search: Option<&str>,
-    tags: &[String],
-) -> Result<StatusCounts> {
+/// Counts per status of the customers matching the search, tags and segment (the chips).
+pub(crate) fn status_counts(conn: &Connection, f: &Filter<'_>) -> Result<StatusCounts> {
     let mut counts = StatusCounts::default();
-    let (clauses, params) = search_and_tags(search, tags);
+    let (clauses, params) = search_and_tags(f);
     let where_sql = clauses.join(" AND ");
-    let plan = plan(search.unwrap_or(""));
-    let sql = match (&plan, tags.is_empty()) {
+    let plan = plan(f.search.unwrap_or(""));
+    let sql = match (&plan, f.tags.is_empty() && f.segment.is_none()) {
         (SearchPlan::All, true) => "SELECT status, n FROM status_counts".to_string(),
         // The covering index holds both the status and the text a short scan reads.
         (SearchPlan::Terms { fts: None, .. }, true) => format!(
@@ -385,13 +440,14 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     let sort = q.sort.unwrap_or_default();
     let descending = q.descending.unwrap_or(sort.default_descending());
     crate::tags::validate_filter(&q.tags)?;
-    let status_counts = status_counts(conn, q.search.as_deref(), &q.tags)?;
-    let count = status_counts.get(q.status);
-    let (where_sql, mut params) = filter_sql(Filter {
-        search: q.search.as_deref(),
+    let filter = Filter {
         status: q.status,
-        tags: &q.tags,
-    });
+        segment: q.segment,
+        ..Filter::new(conn, clock, q.search.as_deref(), &q.tags)?
+    };
+    let status_counts = status_counts(conn, &filter)?;
+    let count = status_counts.get(q.status);
+    let (where_sql, mut params) = filter_sql(filter);
     let sql = format!(
         "{ROW_SELECT} WHERE {where_sql} {} LIMIT ? OFFSET ?",
         order_sql(sort, descending)

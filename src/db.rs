@@ -47,6 +47,7 @@ pub fn open(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     embedded::migrations::runner().run(&mut conn)?;
     crate::ingest::upgrade_search_text(&mut conn)?;
+    crate::segments::roll(&mut conn, crate::model::Clock::system().today())?;
     Ok(conn)
 }
 

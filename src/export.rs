@@ -45,6 +45,8 @@ pub struct ExportFilter {
     #[serde(default)]
     #[specta(optional)]
     pub tags: Vec<String>,
+    #[specta(optional)]
+    pub segment: Option<crate::segments::Segment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -153,9 +155,9 @@ pub(crate) fn for_each_row(
     let next_visits = next_visits(conn, clock)?;
     crate::tags::validate_filter(&filter.tags)?;
     let (where_sql, params) = filter_sql(Filter {
-        search: filter.search.as_deref(),
         status: filter.status,
-        tags: &filter.tags,
+        segment: filter.segment,
+        ..Filter::new(conn, clock, filter.search.as_deref(), &filter.tags)?
     });
     let sql = format!(
         "{} WHERE {where_sql} {}",

@@ -24,9 +24,11 @@ pub mod demo;
 pub mod export;
 pub mod history;
 pub mod relations;
+pub mod segments;
 pub mod stats;
 pub mod sync;
 pub mod tags;
+pub mod views;
 pub mod xlsx;
 
 /// The per-user database file, e.g. `~/.local/share/clientele/clientele.db`.

@@ -20,7 +20,7 @@ pub struct BookingFacts {
 }
 
 /// Derived metrics of one customer with at least one live booking.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metrics {
     pub total_bookings: i64,
     pub cancelled_bookings: i64,
@@ -33,14 +33,95 @@ pub struct Metrics {
     pub last_service_title: String,
     pub last_service_date: String,
     pub last_service_amount: i64,
+    pub segment: SegmentFacts,
 }
 
-/// Folds a customer's live bookings and review totals into metrics; `None` with no booking.
-pub fn summarise<'a>(
+/// What the segments and cadence read (docs/rules.md §10), derived as of a local date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SegmentFacts {
+    /// The latest `booking_date` ≤ as-of of a counted booking.
+    pub visit_dated_on: Option<String>,
+    /// Median gap in days between the distinct counted dates ≤ as-of, with ≥ 3 of them.
+    pub cadence_days: Option<f64>,
+    /// The earliest open booking dated on or after as-of.
+    pub next_open_on: Option<String>,
+    pub cancel_prone: bool,
+    /// Booked again (a counted booking) within 90 days of the first booking.
+    pub rebooked_90: bool,
+}
+
+/// The segment facts of one customer's live bookings as of `asof` (`YYYY-MM-DD`).
+pub fn segment_facts<'a>(
     bookings: impl IntoIterator<Item = &'a BookingFacts>,
+    asof: &str,
+) -> SegmentFacts {
+    let mut dates: Vec<&str> = Vec::new();
+    let mut next_open: Option<&str> = None;
+    let (mut counted, mut cancelled) = (0i64, 0i64);
+    let mut created: Vec<&str> = Vec::new();
+    for b in bookings {
+        let counts = booking_status::counts(&b.status);
+        if counts {
+            counted += 1;
+            created.push(&b.created_at);
+            if b.booking_date.as_str() <= asof {
+                dates.push(&b.booking_date);
+            }
+        } else {
+            cancelled += 1;
+        }
+        if booking_status::OPEN.contains(&b.status.as_str())
+            && b.booking_date.as_str() >= asof
+            && next_open.is_none_or(|n| b.booking_date.as_str() < n)
+        {
+            next_open = Some(&b.booking_date);
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    let days: Vec<i64> = dates
+        .iter()
+        .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(|d| i64::from(chrono::Datelike::num_days_from_ce(&d)))
+        .collect();
+    let cadence_days = (days.len() >= 3).then(|| {
+        let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        let n = gaps.len();
+        match n % 2 {
+            1 => gaps[n / 2] as f64,
+            _ => (gaps[n / 2 - 1] + gaps[n / 2]) as f64 / 2.0,
+        }
+    });
+    created.sort_unstable();
+    let rebooked_90 = match created.as_slice() {
+        [first, second, ..] => {
+            let (a, b) = (
+                crate::model::stored_ts(first),
+                crate::model::stored_ts(second),
+            );
+            b - a <= chrono::Duration::days(90)
+        }
+        _ => false,
+    };
+    SegmentFacts {
+        visit_dated_on: dates.last().map(|d| d.to_string()),
+        cadence_days,
+        next_open_on: next_open.map(str::to_string),
+        cancel_prone: cancelled >= 3 && cancelled * 10 >= 3 * (counted + cancelled),
+        rebooked_90,
+    }
+}
+
+/// Folds a customer's live bookings and review totals into metrics as of the local date
+/// `asof` (`YYYY-MM-DD`); `None` with no booking.
+pub fn summarise(
+    bookings: &[BookingFacts],
     review_count: i64,
     rating_sum: i64,
+    asof: &str,
 ) -> Option<Metrics> {
+    let segment = segment_facts(bookings, asof);
     let mut m: Option<Metrics> = None;
     let mut last: Option<(&str, i64)> = None;
     for b in bookings {
@@ -58,6 +139,7 @@ pub fn summarise<'a>(
             last_service_title: String::new(),
             last_service_date: String::new(),
             last_service_amount: 0,
+            segment: segment.clone(),
         });
         mm.total_bookings += i64::from(counts);
         mm.cancelled_bookings += i64::from(!counts);
@@ -135,12 +217,13 @@ pub fn refresh(
         "SELECT count(*), coalesce(sum(rating), 0) FROM reviews WHERE removed = 0 AND customer_id IN
                 (SELECT id FROM customers WHERE id = ?1 OR card_id = ?1)",
     )?;
+    let asof = crate::settings::segments_asof(tx)?;
     for id in cards {
         let facts = bookings
             .query_map([id], booking_facts)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let (n, sum): (i64, i64) = reviews.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        write_summary(tx, id, summarise(&facts, n, sum), t)?;
+        write_summary(tx, id, summarise(&facts, n, sum, &asof), t)?;
     }
     Ok(())
 }
@@ -169,6 +252,7 @@ fn booking_facts(r: &rusqlite::Row<'_>) -> rusqlite::Result<BookingFacts> {
 pub fn recompute_all(conn: &mut Connection) -> Result<()> {
     let tx = crate::db::write_tx(conn)?;
     let t = crate::settings::thresholds(&tx)?;
+    let asof = crate::settings::segments_asof(&tx)?;
     let card_sql = "SELECT coalesce(c.card_id, c.id) FROM customers c WHERE c.id = x.customer_id";
     let mut review_totals: HashMap<i64, (i64, i64)> = HashMap::new();
     {
@@ -207,7 +291,7 @@ pub fn recompute_all(conn: &mut Connection) -> Result<()> {
     tx.execute("UPDATE status_counts SET n = 0", [])?;
     for (id, facts) in &by_card {
         let (n, sum) = review_totals.get(id).copied().unwrap_or((0, 0));
-        write_summary(&tx, *id, summarise(facts, n, sum), t)?;
+        write_summary(&tx, *id, summarise(facts, n, sum, &asof), t)?;
     }
     tx.commit()?;
     Ok(())
@@ -242,6 +326,7 @@ fn no_bookings(review_count: i64, rating_sum: i64) -> Metrics {
         last_service_title: String::new(),
         last_service_date: String::new(),
         last_service_amount: 0,
+        segment: SegmentFacts::default(),
     }
 }
 
@@ -311,8 +396,10 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
         "INSERT INTO customer_summary (customer_id, sort_name, status, total_bookings,
             cancelled_bookings, total_spent, review_count, rating_sum, rating_x100, rating_asc_key,
             first_booking_at, last_booking_at, last_visit_on, last_service_title,
-            last_service_date, last_service_amount, search_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            last_service_date, last_service_amount, search_text, visit_dated_on, cadence_days,
+            due_jd, risk_jd, next_open_on, cancel_prone, rebooked_90)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, julianday(?18) + ?19, julianday(?18) + 2 * ?19, ?20, ?21, ?22)
          ON CONFLICT (customer_id) DO UPDATE SET
             sort_name = excluded.sort_name, status = excluded.status,
             total_bookings = excluded.total_bookings,
@@ -325,7 +412,10 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
             last_service_title = excluded.last_service_title,
             last_service_date = excluded.last_service_date,
             last_service_amount = excluded.last_service_amount,
-            search_text = excluded.search_text",
+            search_text = excluded.search_text, visit_dated_on = excluded.visit_dated_on,
+            cadence_days = excluded.cadence_days, due_jd = excluded.due_jd,
+            risk_jd = excluded.risk_jd, next_open_on = excluded.next_open_on,
+            cancel_prone = excluded.cancel_prone, rebooked_90 = excluded.rebooked_90",
     )?
     .execute(params![
         id,
@@ -345,6 +435,11 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
         m.last_service_date,
         m.last_service_amount,
         search,
+        m.segment.visit_dated_on,
+        m.segment.cadence_days,
+        m.segment.next_open_on,
+        m.segment.cancel_prone,
+        m.segment.rebooked_90,
     ])?;
     Ok(())
 }

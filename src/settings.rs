@@ -55,3 +55,42 @@ pub(crate) fn save_thresholds(conn: &Connection, t: Thresholds) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The local date the summary's segment facts were derived for (`YYYY-MM-DD`; see
+/// `segments::roll`). Before the first roll, today.
+pub fn segments_asof(conn: &Connection) -> Result<String> {
+    Ok(get(conn, "segments_asof")?
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| crate::model::Clock::system().today().to_string()))
+}
+
+pub(crate) fn set_segments_asof(conn: &Connection, date: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('segments_asof', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [date],
+    )?;
+    Ok(())
+}
+
+pub const DEFAULT_LAPSED_DAYS: i64 = 90;
+
+/// Days since the last visit after which a customer is `lapsed` (docs/rules.md §10).
+pub fn lapsed_days(conn: &Connection) -> Result<i64> {
+    get_i64(conn, "lapsed_days", DEFAULT_LAPSED_DAYS)
+}
+
+/// Sets the lapsed threshold: 1 to 3650 days.
+pub fn set_lapsed_days(conn: &Connection, days: i64) -> Result<()> {
+    if !(1..=3650).contains(&days) {
+        return Err(Error::invalid(format!(
+            "lapsed_days: must be from 1 to 3650 days (got {days})"
+        )));
+    }
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('lapsed_days', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [days.to_string()],
+    )?;
+    Ok(())
+}

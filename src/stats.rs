@@ -166,6 +166,9 @@ pub fn charts(conn: &Connection, clock: &Clock) -> Result<Charts> {
     }
     Ok(Charts {
         months,
-        status_counts: crate::customers::status_counts(conn, None, &[])?,
+        status_counts: crate::customers::status_counts(
+            conn,
+            &crate::customers::Filter::new(conn, clock, None, &[])?,
+        )?,
     })
 }

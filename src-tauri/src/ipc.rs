@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts` is generated from this (a test fails when it is stale), so no list
 //! of commands is kept anywhere else (docs/architecture.md, "Typed boundary").
 
-use crate::commands::{book, customers, dashboard, export, import, info, sync};
+use crate::commands::{book, customers, dashboard, export, import, info, segments, sync};
 use crate::events::{DataChanged, SyncProgressed};
 use clientele::customers::{SortKey, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use clientele::relations::{MAX_NOTES_CHARS, MAX_REASON_CHARS, MAX_TAGS, MAX_TAG_CHARS};
@@ -95,6 +95,13 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             import::pick_import_file,
             import::preview_import,
             import::import_customers,
+            segments::segment_counts,
+            segments::lapsed_days,
+            segments::set_lapsed_days,
+            segments::list_views,
+            segments::save_view,
+            segments::rename_view,
+            segments::delete_view,
         ])
         .events(collect_events![DataChanged, SyncProgressed])
         .typ::<clientele::error::ErrorCode>()

@@ -1,6 +1,7 @@
 //! Changes made by another process on the open file (the CLI's sync, edit or import) show in
 //! the app within about a second, without a restart: the writer's `PRAGMA data_version` is
 //! polled (`clientele::store::ExternalChanges`) and a change is announced like any other.
+//! The same loop moves the segments to the new day after midnight.
 
 use crate::state::AppState;
 use clientele::changes::Changes;
@@ -15,6 +16,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let mut watched: Option<(PathBuf, std::sync::Arc<ExternalChanges>)> = None;
         let mut tick = tokio::time::interval(EVERY);
+        let mut rolled_for = None;
         loop {
             tick.tick().await;
             let state = app.state::<AppState>();
@@ -23,6 +25,18 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
             let Some(store) = session.opened() else {
                 continue;
             };
+            // Past midnight the segments move a day (docs/rules.md §10).
+            let today = clientele::Clock::system().today();
+            if rolled_for != Some(today) {
+                rolled_for = Some(today);
+                match state
+                    .write(move |c| clientele::segments::roll(c, today))
+                    .await
+                {
+                    Ok(changes) => state.shell().data_changed(changes),
+                    Err(e) => tracing::warn!("could not move the segments to {today}: {e}"),
+                }
+            }
             match &watched {
                 Some((path, watch)) if *path == session.path => {
                     let watch = watch.clone();

@@ -50,6 +50,8 @@ pub enum Command {
     Sync(SyncArgs),
     /// Forget the marketplace sign-in (local data stays).
     Logout,
+    /// Who to call this week: how many customers are in each segment.
+    Segments,
     #[command(flatten)]
     Book(super::book_cmd::BookCommand),
 }
@@ -94,7 +96,7 @@ pub struct CustomersArgs {
     /// all, new, returning, regular, favorite, blocked or archived.
     #[arg(long, default_value = "all")]
     pub status: String,
-    /// name, total_bookings, total_spent, average_rating or last_booking.
+    /// name, total_bookings, total_spent, average_rating, last_booking or overdue.
     #[arg(long, default_value = "last_booking")]
     pub sort: String,
     #[arg(long, conflicts_with = "desc")]
@@ -108,6 +110,9 @@ pub struct CustomersArgs {
     /// Only customers with this tag (repeat: with all of them).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// upcoming, lapsed, at_risk, cancel_prone, top_spenders or unreviewed.
+    #[arg(long)]
+    pub segment: Option<String>,
 }
 
 /// `all` → no filter; otherwise one status.
@@ -125,6 +130,11 @@ impl CustomersArgs {
             search: self.search.clone(),
             status: status_filter(&self.status)?,
             tags: self.tags.clone(),
+            segment: self
+                .segment
+                .as_deref()
+                .map(clientele::segments::Segment::parse)
+                .transpose()?,
             sort: Some(SortKey::parse(&self.sort)?),
             descending: if self.asc {
                 Some(false)
@@ -222,4 +232,7 @@ pub struct ExportArgs {
     /// Only customers with this tag (repeat: with all of them).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
+    /// Only customers in this segment.
+    #[arg(long)]
+    pub segment: Option<String>,
 }

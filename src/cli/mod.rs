@@ -58,7 +58,10 @@ fn dispatch(cli: Cli) -> Result<()> {
     let json = cli.json;
     let path = db_path(&cli);
     let mut conn = db::open(&path)?;
+    // Segment facts are kept as of one date; "today" here may be --as-of's.
+    clientele::segments::roll(&mut conn, clock.today())?;
     match cli.command {
+        Command::Segments => print::segments(json, &clientele::segments::counts(&conn, &clock)?),
         Command::Demo(a) => {
             let rows = clientele::demo::generate(&mut conn, a.customers, a.seed, &clock)?;
             print::done(
@@ -119,6 +122,11 @@ fn dispatch(cli: Cli) -> Result<()> {
                     .transpose()?
                     .flatten(),
                 tags: a.tags,
+                segment: a
+                    .segment
+                    .as_deref()
+                    .map(clientele::segments::Segment::parse)
+                    .transpose()?,
             };
             // `.xlsx` writes an Excel workbook; any other name writes CSV.
             let r = if clientele::export::is_xlsx_path(&a.out) {

@@ -263,3 +263,14 @@ pub fn duplicates(json: bool, groups: &[clientele::book::duplicates::DuplicateGr
         println!("{} — {}", ids.join(", "), g.reasons.join("; "));
     }
 }
+
+pub fn segments(json: bool, s: &clientele::segments::SegmentCounts) {
+    done(
+        json,
+        &format!(
+            "upcoming {} · lapsed {} · at risk {} · cancel-prone {} · top spenders {} · unreviewed {}",
+            s.upcoming, s.lapsed, s.at_risk, s.cancel_prone, s.top_spenders, s.unreviewed
+        ),
+        s,
+    )
+}

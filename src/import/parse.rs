@@ -34,6 +34,10 @@ pub fn parse(file_name: &str, bytes: &[u8]) -> Result<ParsedFile> {
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The csv crate's line numbers count CRLF files from 1 at the first record, not 2: with
+    // every line ending as LF, a row's number is its line in the file.
+    let text = text.replace("\r\n", "\n");
+    let text = text.as_str();
     if text.trim().is_empty() {
         return Err(Error::invalid(format!("{file_name} is empty")));
     }

@@ -198,6 +198,7 @@ fn the_filtered_export_matches_the_list() {
         search: Some("evil".into()),
         status: Some(CustomerStatus::Blocked),
         tags: vec![],
+        segment: None,
     };
     let rep = export_csv(&db.conn, &out, &filter, &clock()).unwrap();
     let page = list(

@@ -217,6 +217,7 @@ fn a_status_filter_exports_only_those_customers() {
         search: None,
         status: Some(CustomerStatus::Blocked),
         tags: vec![],
+        segment: None,
     };
     let rep = export_xlsx(&db.conn, &out, &filter, &clock()).unwrap();
     assert_eq!(rep.rows, 1);
@@ -229,6 +230,7 @@ fn a_status_filter_exports_only_those_customers() {
         search: Some("nobody-by-that-name".into()),
         status: None,
         tags: vec![],
+        segment: None,
     };
     assert_eq!(
         export_xlsx(&db.conn, &none, &filter, &clock())

@@ -8,4 +8,5 @@ pub mod dashboard;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod segments;
 pub mod sync;
