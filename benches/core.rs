@@ -118,7 +118,9 @@ fn run(customers: usize) -> Value {
     );
     row(
         "charts",
-        measure(20, |_| stats::charts(&conn, &clock).unwrap()),
+        measure(20, |_| {
+            stats::charts(&conn, &clock, Default::default()).unwrap()
+        }),
     );
     let out = dir.path().join("export.csv");
     let t = Instant::now();

@@ -19,6 +19,7 @@ pub use model::{Clock, CustomerStatus, Money, Thresholds};
 pub use store::Store;
 pub mod activity;
 pub mod changes;
+pub mod charts;
 pub mod customers;
 pub mod demo;
 pub mod export;

@@ -1,10 +1,9 @@
 //! The stats cards and the charts, computed from indexed ranges and trigger-kept totals.
 
-use crate::customers::StatusCounts;
 use crate::error::Result;
-use crate::model::{fmt_ts, Clock, Money};
-use chrono::{Datelike, Duration};
-use rusqlite::{params, Connection};
+use crate::model::{fmt_ts, Clock};
+use chrono::Duration;
+use rusqlite::Connection;
 use serde::Serialize;
 use specta::Type;
 
@@ -104,71 +103,4 @@ pub fn stats(conn: &Connection, clock: &Clock) -> Result<Stats> {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct MonthPoint {
-    /// `YYYY-MM`, local calendar month.
-    pub month: String,
-    pub new_customers: i64,
-    /// Sum of completed bookings' amounts whose booking date falls in the month.
-    pub revenue: Money,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct Charts {
-    /// The last 12 months, oldest first, the current month last.
-    pub months: Vec<MonthPoint>,
-    pub status_counts: StatusCounts,
-}
-
-pub fn charts(conn: &Connection, clock: &Clock) -> Result<Charts> {
-    let mut months = Vec::with_capacity(12);
-    for back in (0..12u32).rev() {
-        let start = clock.month_start(back);
-        let end = if back == 0 {
-            None
-        } else {
-            Some(clock.month_start(back - 1))
-        };
-        let local = start.with_timezone(&clock.tz);
-        let first_day = local.date_naive().with_day(1).unwrap_or(local.date_naive());
-        let next_first = end
-            .map(|e| e.with_timezone(&clock.tz).date_naive().to_string())
-            .unwrap_or_else(|| "9999-12-31".into());
-        let new_customers = count(
-            conn,
-            "SELECT count(*) FROM customer_summary
-              WHERE first_booking_at >= ?1 AND first_booking_at < ?2 AND status <> 'archived'",
-            params![
-                fmt_ts(start),
-                end.map(fmt_ts).unwrap_or_else(|| "9999".into())
-            ],
-        )?;
-        let revenue = count(
-            conn,
-            "SELECT coalesce(sum(total_amount), 0) FROM bookings
-              WHERE removed = 0 AND status = 'completed' AND booking_date >= ?1 AND booking_date < ?2",
-            params![first_day.to_string(), next_first],
-        )? - count(
-            conn,
-            "SELECT coalesce(sum(b.total_amount), 0) FROM bookings b
-              WHERE b.removed = 0 AND b.status = 'completed' AND b.booking_date >= ?1
-                AND b.booking_date < ?2 AND b.customer_id IN
-                    (SELECT c.id FROM customer_summary s JOIN customers c
-                         ON c.id = s.customer_id OR c.card_id = s.customer_id
-                      WHERE s.status = 'archived')",
-            params![first_day.to_string(), next_first],
-        )?;
-        months.push(MonthPoint {
-            month: format!("{:04}-{:02}", first_day.year(), first_day.month()),
-            new_customers,
-            revenue: Money(revenue),
-        });
-    }
-    Ok(Charts {
-        months,
-        status_counts: crate::customers::status_counts(
-            conn,
-            &crate::customers::Filter::new(conn, clock, None, &[])?,
-        )?,
-    })
-}
+pub use crate::charts::{charts, ChartRange, Charts, MonthPoint, ServiceRevenue};

@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use clientele::activity::{recent, ActivityKind, ActivityQuery};
 use clientele::platform::Batch;
 use clientele::relations::{edit, RelationEdit};
-use clientele::stats::{charts, stats};
+use clientele::stats::{charts, stats, ChartRange};
 use clientele::{Clock, Money};
 use clientele_test_kit::store::*;
 
@@ -95,7 +95,7 @@ fn charts_cover_twelve_local_months_with_completed_revenue() {
         booking(3, 2, "completed", "2026-09-10T00:00:00Z", "2026-09-12", 300),
         booking(4, 3, "completed", "2025-06-10T00:00:00Z", "2025-06-12", 300), // outside the window
     ]));
-    let c = charts(&db.conn, &clock()).unwrap();
+    let c = charts(&db.conn, &clock(), Default::default()).unwrap();
     assert_eq!(c.months.len(), 12);
     assert_eq!(c.months[0].month, "2025-12");
     let nov = c.months.last().unwrap();
@@ -110,6 +110,36 @@ fn charts_cover_twelve_local_months_with_completed_revenue() {
     );
     assert_eq!(c.months.iter().map(|m| m.new_customers).sum::<i64>(), 2);
     assert_eq!(c.status_counts.all, 3);
+    assert_eq!((nov.label.as_str(), nov.partial), ("Nov 2026", true));
+    assert!(!sep.partial && sep.label == "Sep 2026");
+    // Only the completed bookings earn revenue, by service, biggest first.
+    let services: Vec<(&str, i64)> = c
+        .services
+        .iter()
+        .map(|s| (s.service.as_str(), s.revenue.0))
+        .collect();
+    assert_eq!(services.len(), 1, "{services:?}");
+    assert_eq!(services[0].1, 130_000);
+    assert!(!c.empty);
+    let year = charts(&db.conn, &clock(), ChartRange::ThisYear).unwrap();
+    assert_eq!(year.months.first().unwrap().month, "2026-01");
+    assert_eq!(year.months.len(), 11);
+    let all = charts(&db.conn, &clock(), ChartRange::AllTime).unwrap();
+    assert_eq!(all.months.first().unwrap().month, "2025-06");
+    assert_eq!(all.months[0].revenue, Money(30_000));
+    assert_eq!(all.services[0].revenue.0, 160_000);
+}
+
+#[test]
+fn an_empty_book_has_empty_charts() {
+    let db = TestDb::new();
+    let c = charts(&db.conn, &clock(), Default::default()).unwrap();
+    assert!(c.empty);
+    assert!(c.services.is_empty());
+    assert!(c
+        .months
+        .iter()
+        .all(|m| m.new_customers == 0 && m.revenue.0 == 0 && m.cohort_rate.is_none()));
 }
 
 #[test]

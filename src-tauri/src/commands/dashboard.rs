@@ -1,6 +1,6 @@
 use crate::state::AppState;
 use clientele::activity::{ActivityPage, ActivityQuery};
-use clientele::stats::{Charts, Stats};
+use clientele::stats::{ChartRange, Charts, Stats};
 use clientele::{Clock, Result};
 use tauri::State;
 
@@ -14,9 +14,10 @@ pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_charts(state: State<'_, AppState>) -> Result<Charts> {
+pub async fn get_charts(state: State<'_, AppState>, range: Option<ChartRange>) -> Result<Charts> {
+    let range = range.unwrap_or_default();
     state
-        .read(|c| clientele::stats::charts(c, &Clock::system()))
+        .read(move |c| clientele::stats::charts(c, &Clock::system(), range))
         .await
 }
 
