@@ -32,6 +32,17 @@ export const commands = {
 	signOut: () => __TAURI_INVOKE<SyncStatus>("sign_out"),
 	syncNow: (full: boolean) => __TAURI_INVOKE<SyncReport>("sync_now", { full }),
 	cancelSync: () => __TAURI_INVOKE<null>("cancel_sync"),
+	addCustomer: (customer: NewCustomer) => __TAURI_INVOKE<CustomerRow>("add_customer", { customer }),
+	editCustomer: (customerId: number, edit: ProfileEdit) => __TAURI_INVOKE<CustomerRow>("edit_customer", { customerId, edit }),
+	setArchived: (customerId: number, archived: boolean) => __TAURI_INVOKE<CustomerRow>("set_archived", { customerId, archived }),
+	listTags: () => __TAURI_INVOKE<TagCount[]>("list_tags"),
+	addVisit: (customerId: number, visit: VisitInput) => __TAURI_INVOKE<Visit>("add_visit", { customerId, visit }),
+	editVisit: (bookingId: number, edit: VisitEdit) => __TAURI_INVOKE<Visit>("edit_visit", { bookingId, edit }),
+	deleteVisit: (bookingId: number) => __TAURI_INVOKE<Visit>("delete_visit", { bookingId }),
+	listDuplicates: () => __TAURI_INVOKE<DuplicateCards[]>("list_duplicates"),
+	mergeCustomers: (keepId: number, otherId: number) => __TAURI_INVOKE<CustomerRow>("merge_customers", { keepId, otherId }),
+	/**  Undoes the latest merge into `customer_id`; returns the card that comes back. */
+	unmergeCustomer: (customerId: number) => __TAURI_INVOKE<CustomerRow>("unmerge_customer", { customerId }),
 };
 
 /** Events */
@@ -87,6 +98,8 @@ export type AppInfo = {
 
 export type BookingItem = {
 	id: number,
+	/**  `local`: a visit the provider recorded, which they can edit and delete. */
+	source: Source,
 	service_title: string,
 	booking_date: string,
 	booking_time: string | null,
@@ -129,10 +142,14 @@ export type CustomerPage = {
 	results: CustomerRow[],
 };
 
-/**  What the list shows. `status` is `None` for "all". */
+/**
+ *  What the list shows. `status` is `None` for "all" (every customer not archived);
+ *  `tags`: a customer must have all of them (docs/rules.md §9).
+ */
 export type CustomerQuery = {
 	search?: string | null,
 	status?: CustomerStatus | null,
+	tags?: string[],
 	sort?: SortKey | null,
 	/**  Defaults by sort key (see [`SortKey::default_descending`]). */
 	descending?: boolean | null,
@@ -144,6 +161,8 @@ export type CustomerQuery = {
 /**  One customer as the list, detail and export show them. */
 export type CustomerRow = {
 	customer_id: number,
+	source: Source,
+	archived: boolean,
 	first_name: string,
 	last_name: string,
 	email: string,
@@ -157,21 +176,24 @@ export type CustomerRow = {
 	/**  Mean rating, 2 decimals; `null` when the customer never reviewed. */
 	average_rating: number | null,
 	review_count: number,
-	first_booking_at: string,
-	last_booking_at: string,
+	/**  `null` for an own customer without a visit yet (so are the two below). */
+	first_booking_at: string | null,
+	last_booking_at: string | null,
 	last_visit_on: string | null,
 	next_visit_on: string | null,
-	days_since_last_booking: number,
+	days_since_last_booking: number | null,
 	is_favorite: boolean,
 	is_blocked: boolean,
 	blocked_reason: string | null,
 	notes: string,
 	tags: string[],
-	last_service: LastService,
+	last_service: LastService | null,
 };
 
 /**  The customer's status badge; the first matching rule wins (see `metrics::status_for`). */
-export type CustomerStatus = "new" | "returning" | "regular" | "favorite" | "blocked";
+export type CustomerStatus = "new" | "returning" | "regular" | "favorite" | "blocked" | 
+/**  Hidden from the list, stats, charts, segments and default export (docs/rules.md §7). */
+"archived";
 
 /**
  *  The one change signal: which data a write changed (`data-changed`). The UI refetches
@@ -190,6 +212,12 @@ export type Defaults = {
 	thresholds: Thresholds,
 };
 
+/**  A group of likely duplicates with each card as the list shows it, for side by side. */
+export type DuplicateCards = {
+	reasons: string[],
+	customers: CustomerRow[],
+};
+
 /**  The stable error codes; the UI branches on them (a string union in TypeScript). */
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "io" | "offline" | "unauthorized" | "rate_limited" | "server" | "malformed" | "cancelled";
 
@@ -203,6 +231,8 @@ export type ErrorPayload = {
 export type ExportFilter = {
 	search?: string | null,
 	status?: CustomerStatus | null,
+	/**  Customers with all of these tags. */
+	tags?: string[],
 };
 
 export type ExportReport = {
@@ -238,6 +268,29 @@ export type MonthPoint = {
 	revenue: Money,
 };
 
+/**  A customer added by hand (`add-customer`). */
+export type NewCustomer = {
+	first_name: string,
+	last_name?: string | null,
+	email?: string | null,
+	phone?: string | null,
+	city?: string | null,
+	notes?: string | null,
+	tags?: string[],
+};
+
+/**
+ *  An edit of an own customer's profile: a field left out is unchanged; an empty optional
+ *  field is cleared.
+ */
+export type ProfileEdit = {
+	first_name?: string | null,
+	last_name?: string | null,
+	email?: string | null,
+	phone?: string | null,
+	city?: string | null,
+};
+
 /**  One edit of a customer's relation. */
 export type RelationEdit = { field: "favorite"; value: boolean } | { field: "blocked"; value: boolean; reason: string | null } | { field: "notes"; value: string } | { field: "tags"; value: string[] };
 
@@ -267,6 +320,9 @@ export type Scope =
 
 export type SortKey = "name" | "total_bookings" | "total_spent" | "average_rating" | "last_booking";
 
+/**  Where a customer comes from: the marketplace, or added by the provider (docs/rules.md §7). */
+export type Source = "platform" | "local";
+
 export type Stats = {
 	total_customers: number,
 	regular_customers: number,
@@ -276,7 +332,10 @@ export type Stats = {
 	blocked_customers: number,
 	/**  The provider's rating: mean of all review ratings, 2 decimals; `null` with no review. */
 	average_rating: number | null,
-	/**  Customers with ≥ 2 counted bookings, as a percentage of all customers, 1 decimal. */
+	/**
+	 *  Customers with ≥ 2 counted bookings, as a percentage of the customers with at least
+	 *  one booking of any status, 1 decimal.
+	 */
 	retention_rate: number | null,
 };
 
@@ -287,6 +346,8 @@ export type StatusCounts = {
 	regular: number,
 	favorite: number,
 	blocked: number,
+	/**  Not part of `all` (docs/rules.md §7). */
+	archived: number,
 };
 
 /**  The step a running sync is in (a string union in TypeScript). */
@@ -342,10 +403,51 @@ export type SyncStatus = {
 	last_error: ErrorPayload | null,
 };
 
+export type TagCount = {
+	tag: string,
+	count: number,
+};
+
 /**  Status thresholds (settings): `regular` at ≥ 5 counted bookings, `returning` at ≥ 2. */
 export type Thresholds = {
 	regular: number,
 	returning: number,
+};
+
+/**  A recorded visit as stored. */
+export type Visit = {
+	booking_id: number,
+	customer_id: number,
+	service: string,
+	date: string,
+	time: string | null,
+	amount: Money,
+	status: string,
+	payment_status: string | null,
+	created_at: string,
+};
+
+/**  A change to a visit: fields left out stay as they are. */
+export type VisitEdit = {
+	service?: string | null,
+	date?: string | null,
+	/**  `""` clears the time. */
+	time?: string | null,
+	amount?: string | null,
+	status?: string | null,
+	/**  `""` clears it. */
+	payment_status?: string | null,
+};
+
+/**  A visit as typed: `amount` is a decimal string (`"1200.00"`), `time` `HH:MM`. */
+export type VisitInput = {
+	service: string,
+	date: string,
+	time?: string | null,
+	amount: string,
+	/**  Default `completed`. */
+	status?: string | null,
+	payment_status?: string | null,
 };
 
 /* Tauri Specta runtime */

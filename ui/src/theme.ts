@@ -19,6 +19,7 @@ export const STATUS_COLOR: Record<CustomerStatus, string> = {
   regular: 'teal',
   favorite: 'yellow',
   blocked: 'red',
+  archived: 'gray',
 };
 
 export const STATUS_LABEL: Record<CustomerStatus, string> = {
@@ -27,6 +28,8 @@ export const STATUS_LABEL: Record<CustomerStatus, string> = {
   regular: 'Regular',
   favorite: 'Favourite',
   blocked: 'Blocked',
+  archived: 'Archived',
 };
 
+/** The chips that make up "All"; `archived` is a separate chip after them (not part of All). */
 export const STATUSES: CustomerStatus[] = ['new', 'returning', 'regular', 'favorite', 'blocked'];

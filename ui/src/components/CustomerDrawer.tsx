@@ -91,8 +91,8 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
           <Field label="Cancelled" value={formatCount(c.cancelled_bookings)} testId="detail-cancelled" />
           <Field label="Spent" value={formatMoney(c.total_spent, currency)} testId="detail-total-spent" />
           <Field label="Average rating" value={c.average_rating === null ? '—' : `${formatRating(c.average_rating)} ★ (${c.review_count})`} testId="detail-rating" />
-          <Field label="First booking" value={dt(c.first_booking_at)} title={formatDateTime(c.first_booking_at)} />
-          <Field label="Last booking" value={formatRelative(c.last_booking_at)} title={formatDateTime(c.last_booking_at)} />
+          <Field label="First booking" value={dt(c.first_booking_at)} title={c.first_booking_at ? formatDateTime(c.first_booking_at) : undefined} />
+          <Field label="Last booking" value={c.last_booking_at ? formatRelative(c.last_booking_at) : 'No visits yet'} title={c.last_booking_at ? formatDateTime(c.last_booking_at) : undefined} />
           <Field label="Last visit" value={c.last_visit_on ? formatDayRelative(c.last_visit_on) : '—'} title={c.last_visit_on ? formatDate(c.last_visit_on) : undefined} />
           <Field label="Next visit" value={c.next_visit_on ? formatDayRelative(c.next_visit_on) : '—'} title={c.next_visit_on ? formatDate(c.next_visit_on) : undefined} />
         </SimpleGrid>

@@ -63,9 +63,15 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
         {formatRating(c.average_rating)}
       </div>
       {/* A native title: cheap enough for every virtual row, and it shows the exact time. */}
-      <div className="cell truncate" title={formatDateTime(c.last_booking_at)} data-testid="last-booking">
-        {formatRelative(c.last_booking_at)}
-      </div>
+      {c.last_booking_at ? (
+        <div className="cell truncate" title={formatDateTime(c.last_booking_at)} data-testid="last-booking">
+          {formatRelative(c.last_booking_at)}
+        </div>
+      ) : (
+        <div className="cell truncate dimmed" data-testid="last-booking">
+          No visits yet
+        </div>
+      )}
       <div className={c.next_visit_on ? 'cell truncate' : 'cell truncate dimmed'} title={c.next_visit_on ? formatDate(c.next_visit_on) : undefined} data-testid="next-visit">
         {c.next_visit_on ? formatDayRelative(c.next_visit_on) : '—'}
       </div>

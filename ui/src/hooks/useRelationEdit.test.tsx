@@ -12,7 +12,7 @@ import { useRelationEdit } from './useRelationEdit';
 vi.mock('../toast', () => ({ toast: { success: vi.fn(), error: vi.fn(), info: vi.fn() } }));
 
 const row: CustomerRow = {
-  customer_id: 7, first_name: 'सीता', last_name: 'Sharma', email: 's@example.com', phone: null, city: null, avatar_url: null,
+  customer_id: 7, source: 'platform', archived: false, first_name: 'सीता', last_name: 'Sharma', email: 's@example.com', phone: null, city: null, avatar_url: null,
   status: 'returning', total_bookings: 2, cancelled_bookings: 0, total_spent: '100.00', average_rating: null, review_count: 0,
   first_booking_at: '2026-01-01T00:00:00Z', last_booking_at: '2026-02-01T00:00:00Z', last_visit_on: null, next_visit_on: null,
   days_since_last_booking: 3, is_favorite: false, is_blocked: false, blocked_reason: null, notes: '', tags: [],
@@ -21,7 +21,7 @@ const row: CustomerRow = {
 const query = { sort: 'last_booking' as const, descending: true, page: 1, page_size: 100 };
 const page: CustomerPage = {
   count: 1, page: 1, page_size: 100, total_pages: 1,
-  status_counts: { all: 1, new: 0, returning: 1, regular: 0, favorite: 0, blocked: 0 }, results: [row],
+  status_counts: { all: 1, new: 0, returning: 1, regular: 0, favorite: 0, blocked: 0, archived: 0 }, results: [row],
 };
 
 function setup() {

@@ -6,11 +6,15 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { commands, DEFAULTS, events, type ExportFilter, type Scope } from '../bindings';
 import { MockBackend } from './backend';
+import * as book from './book';
+import * as merge from './merge';
 
 type Commands = typeof commands;
 
 /** The mock does not re-derive which scopes an edit touches (clientele::relations::changes); it names them all. */
 const EDIT_SCOPES: Scope[] = ['customers', 'stats', 'charts', 'activity', 'sync'];
+/** What the shell announces after every book command (clientele::book::changes). */
+const BOOK_SCOPES: Scope[] = ['customers', 'stats', 'charts', 'activity'];
 
 export function installMockBackend(): void {
   const params = new URLSearchParams(window.location.search);
@@ -21,8 +25,14 @@ export function installMockBackend(): void {
   });
   const latency = Number(params.get('slow') ?? 120);
   const changed = (scopes: Scope[]) => void events.dataChanged.emit({ scopes });
+  /** A book command: answer, then announce the change as the shell does. */
+  const write = <T,>(run: () => T): Promise<T> => {
+    const result = run();
+    changed(BOOK_SCOPES);
+    return Promise.resolve(result);
+  };
   const exportedRows = (filter: ExportFilter) =>
-    filter.search !== undefined || filter.status ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.customers.length;
+    filter.search !== undefined || filter.status || filter.tags?.length ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.stats().total_customers;
 
   const mock: Commands = {
     appInfo: async () => ({
@@ -76,6 +86,16 @@ export function installMockBackend(): void {
       backend.cancel();
       return null;
     },
+    addCustomer: (customer) => write(() => book.addCustomer(backend, customer)),
+    editCustomer: (customerId, edit) => write(() => book.editCustomer(backend, customerId, edit)),
+    setArchived: (customerId, archived) => write(() => book.setArchived(backend, customerId, archived)),
+    listTags: async () => book.listTags(backend),
+    addVisit: (customerId, visit) => write(() => book.addVisit(backend, customerId, visit)),
+    editVisit: (bookingId, edit) => write(() => book.editVisit(backend, bookingId, edit)),
+    deleteVisit: (bookingId) => write(() => book.deleteVisit(backend, bookingId)),
+    listDuplicates: async () => merge.listDuplicates(backend),
+    mergeCustomers: (keepId, otherId) => write(() => merge.mergeCustomers(backend, keepId, otherId)),
+    unmergeCustomer: (customerId) => write(() => merge.unmergeCustomer(backend, customerId)),
   };
 
   const delayed = Object.fromEntries(
