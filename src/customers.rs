@@ -448,9 +448,23 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     let status_counts = status_counts(conn, &filter)?;
     let count = status_counts.get(q.status);
     let (where_sql, mut params) = filter_sql(filter);
+    // The page's ids first, sorted on summary columns alone; the row's subqueries (next
+    // visit, tags) then run for those rows only. One query with them in the SELECT list
+    // computes them for every match before the sort (a tag or a city: ~10k rows, 150 ms).
+    let order = order_sql(sort, descending);
+    // A tag or search matching many cards is cheapest as a walk down the sort's index that
+    // tests each card against the matches (`+` keeps SQLite from driving the query by the
+    // match list, which would sort every match): with 2 % of the book or more, 50 rows come
+    // within a few thousand index entries.
+    let dense = count * 50 >= status_counts.all.max(1) && count > i64::from(page_size) * 4;
+    let where_sql = match dense {
+        true => where_sql.replace("s.customer_id IN (SELECT", "+s.customer_id IN (SELECT"),
+        false => where_sql,
+    };
     let sql = format!(
-        "{ROW_SELECT} WHERE {where_sql} {} LIMIT ? OFFSET ?",
-        order_sql(sort, descending)
+        "{ROW_SELECT} WHERE s.customer_id IN
+           (SELECT s.customer_id FROM customer_summary s WHERE {where_sql} {order} LIMIT ? OFFSET ?)
+         {order}"
     );
     params.push(SqlValue::Integer(i64::from(page_size)));
     params.push(SqlValue::Integer(

@@ -281,7 +281,7 @@ pub fn recompute_all(conn: &mut Connection) -> Result<()> {
     }
     // Own cards are in the book without a booking too (docs/rules.md §7).
     let own: Vec<i64> = tx
-        .prepare("SELECT id FROM customers WHERE id < 0 AND card_id IS NULL")?
+        .prepare("SELECT DISTINCT coalesce(card_id, id) FROM customers WHERE id < 0")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in own {
@@ -328,6 +328,14 @@ fn no_bookings(review_count: i64, rating_sum: i64) -> Metrics {
         last_service_amount: 0,
         segment: SegmentFacts::default(),
     }
+}
+
+/// A platform card that absorbed an own customer stays in the book without bookings, as
+/// the own customer would have.
+fn holds_own_customer(tx: &Transaction<'_>, card: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM customers WHERE card_id = ?1 AND id < 0)")?
+        .query_row([card], |r| r.get(0))?)
 }
 
 /// What the summary row of a card needs from its customer and relation rows.
@@ -380,7 +388,7 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
     // it was added; a card merged into another is not in it (docs/rules.md §3, §7, §9).
     let m = match m {
         Some(m) => m,
-        None if id < 0 => no_bookings(0, 0),
+        None if id < 0 || holds_own_customer(tx, id)? => no_bookings(0, 0),
         None => return drop_summary(tx, id),
     };
     if !is_card {

@@ -7,7 +7,7 @@ use crate::search::{email_key, fold, name_key, phone_key};
 use rusqlite::Connection;
 use serde::Serialize;
 use specta::Type;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct DuplicateGroup {
@@ -45,7 +45,7 @@ pub fn find(conn: &Connection) -> Result<Vec<DuplicateGroup>> {
     )?;
     let mut ids = Vec::new();
     // (kind, key) → first row index with it; a repeat joins the two and records a reason.
-    let mut first_with: HashMap<(u8, String), usize> = HashMap::new();
+    let mut first_with: HashMap<(u8, String), (usize, bool)> = HashMap::new();
     let mut reasons: Vec<(usize, String)> = Vec::new();
     let mut groups = Groups(Vec::new());
     let mut rows = st.query([])?;
@@ -72,25 +72,31 @@ pub fn find(conn: &Connection) -> Result<Vec<DuplicateGroup>> {
             keys.push((2, format!("{name}, {city}")));
         }
         for key in keys {
-            match first_with.get(&key) {
-                Some(&j) => {
-                    groups.join(i, j);
-                    let what = ["email", "phone", "name and city"][key.0 as usize];
-                    reasons.push((i, format!("same {what} {}", key.1)));
+            match first_with.get_mut(&key) {
+                Some((j, reported)) => {
+                    groups.join(i, *j);
+                    if !*reported {
+                        *reported = true;
+                        let what = ["email", "phone", "name and city"][key.0 as usize];
+                        reasons.push((i, format!("same {what} {}", key.1)));
+                    }
                 }
                 None => {
-                    first_with.insert(key, i);
+                    first_with.insert(key, (i, false));
                 }
             }
         }
     }
     let mut by_root: BTreeMap<usize, DuplicateGroup> = BTreeMap::new();
+    // A reason repeats once per further card with the same key; keep its first mention.
+    let mut given: HashSet<(usize, String)> = HashSet::new();
     for (i, reason) in reasons {
-        let g = by_root.entry(groups.root(i)).or_insert(DuplicateGroup {
+        let root = groups.root(i);
+        let g = by_root.entry(root).or_insert(DuplicateGroup {
             customer_ids: vec![],
             reasons: vec![],
         });
-        if !g.reasons.contains(&reason) {
+        if given.insert((root, reason.clone())) {
             g.reasons.push(reason);
         }
     }

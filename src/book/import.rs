@@ -67,6 +67,8 @@ struct Card {
     profile: Profile,
     rel: Relation,
     changed: bool,
+    /// The notes before the import: a platform card's notes are pushed only if they changed.
+    notes_before: String,
 }
 
 /// The import worked out over the book: per row its action, then what to write.
@@ -192,12 +194,16 @@ fn plan(conn: &Connection, rows: &[ImportRow], invalid: Vec<InvalidRow>) -> Resu
             Some(Target::Card(id)) => {
                 let card = match plan.cards.entry(id) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => e.insert(Card {
-                        local: id < 0,
-                        profile: profile_of(conn, id)?,
-                        rel: load_any(conn, id)?,
-                        changed: false,
-                    }),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        let rel = load_any(conn, id)?;
+                        e.insert(Card {
+                            local: id < 0,
+                            profile: profile_of(conn, id)?,
+                            notes_before: rel.notes.clone(),
+                            rel,
+                            changed: false,
+                        })
+                    }
                 };
                 fold_into(card.local, &mut card.profile, &mut card.rel, row).map(|changed| {
                     card.changed |= changed;
@@ -354,8 +360,9 @@ pub fn import_file(
 
 fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Result<()> {
     let now = fmt_ts(clock.now);
+    let mut search = super::SearchBatch::new();
     for (c, line) in &p.new {
-        add_in_tx(tx, c, &now, "imported", file_name)
+        add_in_tx(tx, c, &now, "imported", file_name, &mut search)
             .map_err(|e| Error::invalid(format!("{file_name} line {line}: {e}")))?;
     }
     let mut ids: Vec<&i64> = p
@@ -368,10 +375,10 @@ fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Resu
     for id in ids {
         let card = &p.cards[id];
         if card.local {
-            store_profile(tx, *id, &card.profile)?;
+            store_profile(tx, *id, &card.profile, &mut search)?;
         }
         store(tx, *id, &card.rel, &now)?;
-        if *id > 0 {
+        if *id > 0 && card.rel.notes != card.notes_before {
             crate::outbox::enqueue(
                 tx,
                 *id,
@@ -382,5 +389,5 @@ fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Resu
         }
         record_edit(tx, *id, &now, "import_matched", file_name)?;
     }
-    Ok(())
+    crate::ingest::write_search_index(tx, &search)
 }

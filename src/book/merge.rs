@@ -75,7 +75,7 @@ fn combined(keep: &Relation, other: &Relation) -> Result<Relation> {
     let notes = match (keep.notes.trim(), other.notes.trim()) {
         (_, "") => keep.notes.clone(),
         ("", _) => other.notes.clone(),
-        (a, b) if a == b || a.contains(b) => keep.notes.clone(),
+        (a, b) if a == b => keep.notes.clone(),
         _ => format!("{}\n\n{}", keep.notes.trim_end(), other.notes.trim()),
     };
     let tags = crate::tags::edited(&keep.tags, &other.tags, &[]).map_err(|_| {

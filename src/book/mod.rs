@@ -174,8 +174,19 @@ fn next_own_id(tx: &Transaction<'_>) -> Result<i64> {
     Ok(min.unwrap_or(0).min(0) - 1)
 }
 
-/// Writes a profile's row (new or existing) and its search index entry.
-fn write_profile(tx: &Transaction<'_>, id: i64, p: &Profile, joined: Option<&str>) -> Result<()> {
+/// Search index entries to write at the end of a transaction: FTS5 flushes its pending
+/// terms at every statement savepoint, so entries interleaved with other writes make one
+/// tiny segment each (see `ingest::write_search_index`).
+pub(crate) type SearchBatch = Vec<(i64, Option<String>, String)>;
+
+/// Writes a profile's row (new or existing); its search index entry goes to `search`.
+fn write_profile(
+    tx: &Transaction<'_>,
+    id: i64,
+    p: &Profile,
+    joined: Option<&str>,
+    search: &mut SearchBatch,
+) -> Result<()> {
     let old: Option<String> = tx
         .prepare_cached("SELECT search_text FROM customers WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -190,7 +201,7 @@ fn write_profile(tx: &Transaction<'_>, id: i64, p: &Profile, joined: Option<&str
     )?
     .execute(params![id, p.first_name, p.last_name, p.email, p.phone, p.city, joined, text])?;
     if old.as_deref() != Some(text.as_str()) {
-        crate::ingest::write_search_index(tx, &[(id, old, text)])?;
+        search.push((id, old, text));
     }
     Ok(())
 }
@@ -202,6 +213,7 @@ pub(crate) fn add_in_tx(
     now: &str,
     how: &str,
     detail: &str,
+    search: &mut SearchBatch,
 ) -> Result<i64> {
     let p = c.profile();
     p.validate()?;
@@ -213,7 +225,7 @@ pub(crate) fn add_in_tx(
     }
     let tags = crate::tags::normalise(&c.tags)?;
     let id = next_own_id(tx)?;
-    write_profile(tx, id, &p, Some(now))?;
+    write_profile(tx, id, &p, Some(now), search)?;
     let rel = crate::relations::Relation {
         notes,
         tags,
@@ -229,7 +241,9 @@ pub(crate) fn add_in_tx(
 /// Adds an own customer (`add-customer`).
 pub fn add_customer(conn: &mut Connection, c: &NewCustomer, clock: &Clock) -> Result<CustomerRow> {
     let tx = crate::db::write_tx(conn)?;
-    let id = add_in_tx(&tx, c, &fmt_ts(clock.now), "added", "")?;
+    let mut search = SearchBatch::new();
+    let id = add_in_tx(&tx, c, &fmt_ts(clock.now), "added", "", &mut search)?;
+    crate::ingest::write_search_index(&tx, &search)?;
     tx.commit()?;
     crate::customers::get(conn, id, clock)
 }
@@ -253,9 +267,14 @@ pub(crate) fn profile_of(conn: &Connection, id: i64) -> Result<Profile> {
 }
 
 /// Rewrites an own card's profile inside the caller's transaction (validated first).
-pub(crate) fn store_profile(tx: &Transaction<'_>, id: i64, p: &Profile) -> Result<()> {
+pub(crate) fn store_profile(
+    tx: &Transaction<'_>,
+    id: i64,
+    p: &Profile,
+    search: &mut SearchBatch,
+) -> Result<()> {
     p.validate()?;
-    write_profile(tx, id, p, None)?;
+    write_profile(tx, id, p, None, search)?;
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh(tx, [id], t)
 }
@@ -299,7 +318,9 @@ pub fn edit_customer(
         city: e.city.as_deref().map_or(old.city.clone(), |s| opt(Some(s))),
     };
     if new != old {
-        store_profile(&tx, id, &new)?;
+        let mut search = SearchBatch::new();
+        store_profile(&tx, id, &new, &mut search)?;
+        crate::ingest::write_search_index(&tx, &search)?;
         record_edit(&tx, id, &fmt_ts(clock.now), "profile", "")?;
     } else {
         new.validate()?;

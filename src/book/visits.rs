@@ -128,8 +128,9 @@ fn check(v: &VisitInput) -> Result<Checked> {
     })
 }
 
-/// The visit's own date and time (12:00 local without a time) when that is past, else now.
-fn created_at(c: &Checked, clock: &Clock) -> String {
+/// The visit's own date and time (12:00 local without a time) when that is past, else
+/// `recorded` (the moment it was recorded).
+fn created_at(c: &Checked, clock: &Clock, recorded: &str) -> String {
     let date = parse_date(&c.date).unwrap_or_else(|_| clock.today());
     let time = c
         .time
@@ -143,7 +144,7 @@ fn created_at(c: &Checked, clock: &Clock) -> String {
         .map(|t| t.with_timezone(&chrono::Utc));
     match at {
         Some(at) if at <= clock.now => fmt_ts(at),
-        _ => fmt_ts(clock.now),
+        _ => recorded.to_string(),
     }
 }
 
@@ -158,6 +159,7 @@ fn write(
     customer_id: i64,
     c: &Checked,
     clock: &Clock,
+    recorded: &str,
 ) -> Result<()> {
     let now = fmt_ts(clock.now);
     tx.execute(
@@ -178,7 +180,7 @@ fn write(
             c.status,
             c.amount.0,
             c.payment_status,
-            created_at(c, clock),
+            created_at(c, clock, recorded),
             now
         ],
     )?;
@@ -196,7 +198,7 @@ pub fn add(
     let tx = crate::db::write_tx(conn)?;
     super::require_card(&tx, customer_id)?;
     let id = next_visit_id(&tx)?;
-    write(&tx, id, customer_id, &c, clock)?;
+    write(&tx, id, customer_id, &c, clock, &fmt_ts(clock.now))?;
     finish(&tx, customer_id, "visit_added", &c.service, clock)?;
     tx.commit()?;
     get(conn, id)
@@ -248,17 +250,33 @@ pub fn get(conn: &Connection, booking_id: i64) -> Result<Visit> {
 /// Changes a recorded visit (`edit-booking`).
 pub fn edit(conn: &mut Connection, booking_id: i64, e: &VisitEdit, clock: &Clock) -> Result<Visit> {
     let old = get(conn, booking_id)?;
+    let old_input = VisitInput {
+        service: old.service.clone(),
+        date: old.date.clone(),
+        time: old.time.clone(),
+        amount: old.amount.to_string(),
+        status: Some(old.status.clone()),
+        payment_status: old.payment_status.clone(),
+    };
     let merged = VisitInput {
-        service: e.service.clone().unwrap_or(old.service),
-        date: e.date.clone().unwrap_or(old.date),
-        time: e.time.clone().or(old.time),
+        service: e.service.clone().unwrap_or(old.service.clone()),
+        date: e.date.clone().unwrap_or(old.date.clone()),
+        time: e.time.clone().or(old.time.clone()),
         amount: e.amount.clone().unwrap_or_else(|| old.amount.to_string()),
-        status: Some(e.status.clone().unwrap_or(old.status)),
-        payment_status: e.payment_status.clone().or(old.payment_status),
+        status: Some(e.status.clone().unwrap_or(old.status.clone())),
+        payment_status: e.payment_status.clone().or(old.payment_status.clone()),
     };
     let c = check(&merged)?;
+    // A visit recorded ahead of its date was created when recorded; one recorded after it
+    // (created at its own date) has no other moment on file than now.
+    let was_dated = created_at(&check(&old_input)?, clock, "") == old.created_at;
+    let recorded = if was_dated {
+        fmt_ts(clock.now)
+    } else {
+        old.created_at.clone()
+    };
     let tx = crate::db::write_tx(conn)?;
-    write(&tx, booking_id, old.customer_id, &c, clock)?;
+    write(&tx, booking_id, old.customer_id, &c, clock, &recorded)?;
     finish(&tx, old.customer_id, "visit_edited", &c.service, clock)?;
     tx.commit()?;
     get(conn, booking_id)
