@@ -114,14 +114,15 @@ pub(crate) fn store(
     rel: &Relation,
     now: &str,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO relations (customer_id, is_favorite, is_blocked, blocked_reason, notes, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (customer_id) DO UPDATE SET
             is_favorite = excluded.is_favorite, is_blocked = excluded.is_blocked,
             blocked_reason = excluded.blocked_reason, notes = excluded.notes,
             updated_at = excluded.updated_at",
-        params![
+    )?
+    .execute(params![
             customer_id,
             rel.is_favorite,
             rel.is_blocked,

@@ -6,10 +6,10 @@ use crate::model::Thresholds;
 use rusqlite::{Connection, OptionalExtension};
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    // Cached: metrics read the thresholds and the as-of date for every write.
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 

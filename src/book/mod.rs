@@ -170,7 +170,9 @@ pub fn require_card(conn: &Connection, customer_id: i64) -> Result<()> {
 
 /// The next own id: below every id in use, so it can never be a platform id.
 fn next_own_id(tx: &Transaction<'_>) -> Result<i64> {
-    let min: Option<i64> = tx.query_row("SELECT min(id) FROM customers", [], |r| r.get(0))?;
+    let min: Option<i64> = tx
+        .prepare_cached("SELECT min(id) FROM customers")?
+        .query_row([], |r| r.get(0))?;
     Ok(min.unwrap_or(0).min(0) - 1)
 }
 
