@@ -71,7 +71,10 @@ fn client_list(conn: &Connection, rows: usize, path: &std::path::Path) {
         if i % 2 == 0 && i / 2 < existing.len() {
             let (first, last, email, phone) = &existing[i / 2];
             match (i % 4, phone) {
-                (0, Some(p)) => writeln!(f, "{first} {last};;0{p};;imported;").unwrap(),
+                (0, Some(p)) => {
+                    let key = clientele::search::phone_key(p);
+                    writeln!(f, "{first} {last};;0{key};;imported;").unwrap()
+                }
                 _ => writeln!(f, "{first} {last};{};;;imported;", email.to_uppercase()).unwrap(),
             }
         } else {

@@ -28,6 +28,9 @@ pub(crate) struct Reply {
 #[derive(Debug)]
 enum Fail {
     Offline(String),
+    /// Nothing listens at the address (connection refused): retrying for seconds only
+    /// keeps the user waiting to hear "offline" (docs/sync.md).
+    Refused(String),
     Server(String),
     Malformed(String),
     RateLimited {
@@ -47,13 +50,13 @@ impl Fail {
     fn transient(&self) -> bool {
         !matches!(
             self,
-            Fail::TokenRejected | Fail::Cancelled | Fail::WaitTooLong { .. }
+            Fail::TokenRejected | Fail::Cancelled | Fail::WaitTooLong { .. } | Fail::Refused(_)
         )
     }
 
     fn into_error(self) -> Error {
         match self {
-            Fail::Offline(m) => Error::Offline(m),
+            Fail::Offline(m) | Fail::Refused(m) => Error::Offline(m),
             Fail::Server(m) => Error::Server(m),
             Fail::Malformed(m) => Error::Malformed(m),
             Fail::RateLimited { wait, message } => Error::RateLimited {
@@ -379,11 +382,27 @@ const BIG_BODY: usize = 64 * 1024;
 fn transport(e: reqwest::Error) -> Fail {
     if e.is_timeout() {
         Fail::Offline(format!("the marketplace did not answer in time: {e}"))
+    } else if e.is_connect() && refused(&e) {
+        Fail::Refused(format!(
+            "you are offline or the marketplace is down (the connection was refused): {e}"
+        ))
     } else if e.is_connect() {
         Fail::Offline(format!("cannot reach the marketplace (offline?): {e}"))
     } else {
         Fail::Offline(format!("the connection to the marketplace failed: {e}"))
     }
+}
+
+/// Whether an error's cause is a refused TCP connection.
+fn refused(e: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::ConnectionRefused;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// The platform's human message: DRF's `detail`, `error`, or the body itself.

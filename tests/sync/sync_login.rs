@@ -124,3 +124,33 @@ fn the_default_store_falls_back_to_a_file_without_a_keyring() {
     store.delete().unwrap();
     assert_eq!(store.load().unwrap(), None);
 }
+
+// Paused time: a backoff sleep before a retry would move the clock by at least the
+// production policy's 500 ms; real I/O does not move it.
+#[tokio::test(start_paused = true)]
+async fn a_refused_connection_says_offline_at_once() {
+    let env = Env::new(World::generate(3, 5, 32));
+    // A port nothing listens on: the connection is refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let started = tokio::time::Instant::now();
+    let err = sync::sign_in(
+        &env.db,
+        &env.store,
+        &format!("http://127.0.0.1:{port}"),
+        PROVIDER_EMAIL,
+        PROVIDER_PASSWORD,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), "offline", "{err}");
+    assert!(err.to_string().contains("offline"), "{err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(500),
+        "a retry was waited for: {:?}",
+        started.elapsed()
+    );
+}

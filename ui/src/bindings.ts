@@ -10,7 +10,7 @@ export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	listCustomers: (query: CustomerQuery) => __TAURI_INVOKE<CustomerPage>("list_customers", { query }),
 	getStats: () => __TAURI_INVOKE<Stats>("get_stats"),
-	getCharts: () => __TAURI_INVOKE<Charts>("get_charts"),
+	getCharts: (range: ChartRange | null) => __TAURI_INVOKE<Charts>("get_charts", { range }),
 	listActivity: (query: ActivityQuery) => __TAURI_INVOKE<ActivityPage>("list_activity", { query }),
 	getCustomer: (customerId: number, page: number, pageSize: number) => __TAURI_INVOKE<CustomerDetail>("get_customer", { customerId, page, pageSize }),
 	editRelation: (customerId: number, edit: RelationEdit) => __TAURI_INVOKE<CustomerRow>("edit_relation", { customerId, edit }),
@@ -43,6 +43,23 @@ export const commands = {
 	mergeCustomers: (keepId: number, otherId: number) => __TAURI_INVOKE<CustomerRow>("merge_customers", { keepId, otherId }),
 	/**  Undoes the latest merge into `customer_id`; returns the card that comes back. */
 	unmergeCustomer: (customerId: number) => __TAURI_INVOKE<CustomerRow>("unmerge_customer", { customerId }),
+	/**
+	 *  Asks which CSV to import; `None` when cancelled. `AppState::import_from` (env
+	 *  `CLIENTELE_IMPORT_FROM`, for end-to-end tests) replaces the dialog.
+	 */
+	pickImportFile: () => __TAURI_INVOKE<string | null>("pick_import_file"),
+	/**  What importing `path` would do, with the first rows; writes nothing. */
+	previewImport: (path: string) => __TAURI_INVOKE<ImportPreview>("preview_import", { path }),
+	/**  Imports `path`; with `skip_invalid` only its valid rows. */
+	importCustomers: (path: string, skipInvalid: boolean) => __TAURI_INVOKE<ImportReport>("import_customers", { path, skipInvalid }),
+	segmentCounts: () => __TAURI_INVOKE<SegmentCounts>("segment_counts"),
+	lapsedDays: () => __TAURI_INVOKE<number>("lapsed_days"),
+	/**  Sets the lapsed threshold (1–3650 days). */
+	setLapsedDays: (days: number) => __TAURI_INVOKE<number>("set_lapsed_days", { days }),
+	listViews: () => __TAURI_INVOKE<SavedView[]>("list_views"),
+	saveView: (name: string, query: ViewQuery) => __TAURI_INVOKE<SavedView>("save_view", { name, query }),
+	renameView: (id: number, name: string) => __TAURI_INVOKE<SavedView>("rename_view", { id, name }),
+	deleteView: (id: number) => __TAURI_INVOKE<null>("delete_view", { id }),
 };
 
 /** Events */
@@ -52,7 +69,7 @@ export const events = {
 };
 
 /* Constants */
-export const DEFAULTS = {"currency":"NPR","descending":{"average_rating":true,"last_booking":true,"name":false,"total_bookings":true,"total_spent":true},"sort":"last_booking","sync_every_minutes":15,"thresholds":{"regular":5,"returning":2}} as const;
+export const DEFAULTS = {"currency":"NPR","descending":{"average_rating":true,"last_booking":true,"name":false,"overdue":true,"total_bookings":true,"total_spent":true},"sort":"last_booking","sync_every_minutes":15,"thresholds":{"regular":5,"returning":2}} as const;
 
 export const LIMITS = {"block_reason_chars":500,"max_page_size":1000,"notes_chars":10000,"page_size":50,"tag_chars":40,"tags":20} as const;
 
@@ -116,10 +133,23 @@ export type Changes = {
 	scopes: Scope[],
 };
 
+export type ChartRange = "last12_months" | "this_year" | "all_time";
+
 export type Charts = {
-	/**  The last 12 months, oldest first, the current month last. */
+	range: ChartRange,
+	/**  Oldest first, the current month last. */
 	months: MonthPoint[],
+	/**  The top 10 services by revenue over the range. */
+	services: ServiceRevenue[],
 	status_counts: StatusCounts,
+	/**  No booking at all yet: the UI shows an empty state, not empty axes. */
+	empty: boolean,
+};
+
+/**  A header as written in the file and the field it maps to (`None`: ignored). */
+export type Column = {
+	header: string,
+	field: Field | null,
 };
 
 export type CustomerDetail = {
@@ -150,6 +180,8 @@ export type CustomerQuery = {
 	search?: string | null,
 	status?: CustomerStatus | null,
 	tags?: string[],
+	/**  Who to call (docs/rules.md §10); combines with the rest. */
+	segment?: Segment | null,
 	sort?: SortKey | null,
 	/**  Defaults by sort key (see [`SortKey::default_descending`]). */
 	descending?: boolean | null,
@@ -188,6 +220,12 @@ export type CustomerRow = {
 	notes: string,
 	tags: string[],
 	last_service: LastService | null,
+	/**  "Usually every N days": the median gap between visit dates (docs/rules.md §10). */
+	cadence_days: number | null,
+	/**  Days past the expected next visit (negative: due in that many days). */
+	overdue_days: number | null,
+	/**  The latest date ≤ today of a counted booking (§10's last visit date). */
+	visit_dated_on: string | null,
 };
 
 /**  The customer's status badge; the first matching rule wins (see `metrics::status_for`). */
@@ -233,12 +271,42 @@ export type ExportFilter = {
 	status?: CustomerStatus | null,
 	/**  Customers with all of these tags. */
 	tags?: string[],
+	segment?: Segment | null,
 };
 
 export type ExportReport = {
 	path: string,
 	rows: number,
 	bytes: number,
+};
+
+export type Field = 
+/**  A full name, split at the first space. */
+"name" | "first_name" | "last_name" | "email" | "phone" | "city" | "notes" | "tags";
+
+/**  The app's preview: the mapping, the first rows with what happens to each, the report. */
+export type ImportPreview = {
+	file_name: string,
+	columns: Column[],
+	rows: PreviewRow[],
+	report: ImportReport,
+};
+
+/**  What an import did (or, on a dry run, would do). */
+export type ImportReport = {
+	/**  Customers added. */
+	added: number,
+	/**  Rows that changed an existing customer. */
+	matched: number,
+	/**  Rows that matched and changed nothing. */
+	unchanged: number,
+	invalid: InvalidRow[],
+	ignored_columns: string[],
+};
+
+export type InvalidRow = {
+	line: number,
+	message: string,
 };
 
 export type LastService = {
@@ -263,9 +331,19 @@ export type Money = string;
 export type MonthPoint = {
 	/**  `YYYY-MM`, local calendar month. */
 	month: string,
+	/**  `Jan 2026`: a label that cannot be read as a date. */
+	label: string,
+	/**  The current month, still under way: its bars are not a drop. */
+	partial: boolean,
 	new_customers: number,
 	/**  Sum of completed bookings' amounts whose booking date falls in the month. */
 	revenue: Money,
+	/**  Of this month's new customers, how many booked again within 90 days. */
+	cohort_rebooked: number,
+	/**  `cohort_rebooked` ÷ `new_customers` × 100, 1 decimal; `null` without new customers. */
+	cohort_rate: number | null,
+	/**  Fewer than 90 days have passed since the month ended: the share can still grow. */
+	cohort_open: boolean,
 };
 
 /**  A customer added by hand (`add-customer`). */
@@ -277,6 +355,18 @@ export type NewCustomer = {
 	city?: string | null,
 	notes?: string | null,
 	tags?: string[],
+};
+
+/**  A row as the app's preview shows it. */
+export type PreviewRow = {
+	line: number,
+	first_name: string,
+	last_name: string,
+	email: string | null,
+	phone: string | null,
+	city: string | null,
+	tags: string[],
+	action: RowAction,
 };
 
 /**
@@ -303,6 +393,17 @@ export type ReviewItem = {
 	created_at: string,
 };
 
+/**  What happens to one row. */
+export type RowAction = "add" | "match" | "unchanged";
+
+export type SavedView = {
+	id: number,
+	name: string,
+	query: ViewQuery,
+	/**  How many customers the view shows now. */
+	count: number,
+};
+
 /**  A family of data the UI shows; each maps to the queries that read it. */
 export type Scope = 
 /**  Customer rows, the list and its counts, a customer's detail. */
@@ -318,7 +419,27 @@ export type Scope =
 /**  Which database is open and its settings (currency, demo or not). */
 "app";
 
-export type SortKey = "name" | "total_bookings" | "total_spent" | "average_rating" | "last_booking";
+export type Segment = "upcoming" | "lapsed" | "at_risk" | "cancel_prone" | "top_spenders" | "unreviewed";
+
+/**  How many customers are in each segment. */
+export type SegmentCounts = {
+	upcoming: number,
+	lapsed: number,
+	at_risk: number,
+	cancel_prone: number,
+	top_spenders: number,
+	unreviewed: number,
+};
+
+export type ServiceRevenue = {
+	service: string,
+	revenue: Money,
+	bookings: number,
+};
+
+export type SortKey = "name" | "total_bookings" | "total_spent" | "average_rating" | "last_booking" | 
+/**  Most overdue first (docs/rules.md §10); customers without a cadence last either way. */
+"overdue";
 
 /**  Where a customer comes from: the marketplace, or added by the provider (docs/rules.md §7). */
 export type Source = "platform" | "local";
@@ -412,6 +533,16 @@ export type TagCount = {
 export type Thresholds = {
 	regular: number,
 	returning: number,
+};
+
+/**  What a view shows: the list's filters and sort. */
+export type ViewQuery = {
+	search?: string | null,
+	status?: CustomerStatus | null,
+	tags?: string[],
+	segment?: Segment | null,
+	sort?: SortKey | null,
+	descending?: boolean | null,
 };
 
 /**  A recorded visit as stored. */

@@ -22,7 +22,7 @@ function ChartCard({ title, children, testId }: { title: string; children: React
 
 function ChartsPanelImpl() {
   const currency = useCurrency();
-  const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.charts, queryFn: commands.getCharts });
+  const { data, isPending, isError, error, refetch } = useQuery({ queryKey: qk.charts, queryFn: () => commands.getCharts(null) }); // null: the core's default range (last 12 months)
   if (isError) return <ErrorState title="Could not load the charts" error={error} onRetry={() => void refetch()} />;
   if (isPending) {
     return (

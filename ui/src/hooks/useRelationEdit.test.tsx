@@ -16,7 +16,7 @@ const row: CustomerRow = {
   status: 'returning', total_bookings: 2, cancelled_bookings: 0, total_spent: '100.00', average_rating: null, review_count: 0,
   first_booking_at: '2026-01-01T00:00:00Z', last_booking_at: '2026-02-01T00:00:00Z', last_visit_on: null, next_visit_on: null,
   days_since_last_booking: 3, is_favorite: false, is_blocked: false, blocked_reason: null, notes: '', tags: [],
-  last_service: { title: 'Cut', date: '2026-02-01', amount: '50.00' },
+  last_service: { title: 'Cut', date: '2026-02-01', amount: '50.00' }, cadence_days: null, overdue_days: null, visit_dated_on: null,
 };
 const query = { sort: 'last_booking' as const, descending: true, page: 1, page_size: 100 };
 const page: CustomerPage = {

@@ -3,7 +3,6 @@
 // simplified form (mocks/rules.ts); the status thresholds and sort directions are the core's
 // exported defaults. The book's commands are in mocks/book.ts and mocks/merge.ts.
 import type { ActivityQuery } from '../bindings';
-import type { Charts } from '../bindings';
 import type { CustomerQuery } from '../bindings';
 import type { CustomerRow } from '../bindings';
 import type { CustomerStatus } from '../bindings';
@@ -13,9 +12,11 @@ import type { StatusCounts } from '../bindings';
 import type { SyncProgress } from '../bindings';
 import type { SyncReport } from '../bindings';
 import type { SyncStatus } from '../bindings';
+import type { ViewQuery } from '../bindings';
 import { DEFAULTS } from '../bindings';
 import { generate, money, type MockBooking, type MockCustomer } from './data';
 import { checkNotes, invalid, normaliseTags } from './rules';
+import { cadence, inSegment } from './segments';
 
 const DAY = 86_400_000;
 const COUNTED = (s: string) => s !== 'cancelled' && s !== 'rejected';
@@ -49,6 +50,7 @@ export function toRow(c: MockCustomer, absorbed: MockCustomer[] = [], now = Date
     days_since_last_booking: lastAt ? Math.max(0, Math.floor((now - Date.parse(lastAt)) / DAY)) : null,
     is_favorite: c.is_favorite, is_blocked: c.is_blocked, blocked_reason: c.blocked_reason, notes: c.notes, tags: [...c.tags],
     last_service: last ? { title: last.service_title, date: last.booking_date, amount: last.total_amount } : null,
+    ...cadence(bookings),
   };
 }
 
@@ -60,6 +62,9 @@ export class MockBackend {
   sync: SyncStatus;
   failEdits: boolean;
   /** Merges in order, each with the kept card's flags, notes and tags before it (for unmerge). */
+  /** The lapsed setting (docs/rules.md §10) and the saved views. */
+  lapsedDays = 90;
+  views: { id: number; name: string; query: ViewQuery }[] = [];
   merges: { kept: number; other: number; before: Pick<MockCustomer, 'is_favorite' | 'is_blocked' | 'blocked_reason' | 'notes' | 'tags'> }[] = [];
   private cancelled = false;
   private edits = 0;
@@ -111,7 +116,7 @@ export class MockBackend {
 
   listCustomers(q: CustomerQuery) {
     // Scrolling asks for many pages of one view; sort it once, not once per page.
-    const key = JSON.stringify([q.search, q.status, q.tags ?? [], q.sort, q.descending]);
+    const key = JSON.stringify([q.search, q.status, q.tags ?? [], q.segment, q.sort, q.descending]);
     if (this.lastList?.key !== key || this.lastList.rows !== this.cache || !this.cache) {
       this.lastList = { key, result: this.filterSort(q), rows: this.cache };
     }
@@ -123,7 +128,10 @@ export class MockBackend {
   private filterSort(q: CustomerQuery) {
     const words = (q.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
     const tags = (q.tags ?? []).map((t) => t.trim().toLowerCase());
-    const searched = this.rows().filter((r) => {
+    const all = this.rows();
+    const segment = q.segment ? inSegment(this, all, q.segment) : () => true;
+    const searched = all.filter((r) => {
+      if (!segment(r)) return false;
       if (tags.some((t) => !r.tags.some((x) => x.toLowerCase() === t))) return false;
       // Several words match in any order, each in one field (docs/rules.md §3).
       const fields = [`${r.first_name} ${r.last_name}`.toLowerCase(), r.email.toLowerCase(), (r.city ?? '').toLowerCase()];
@@ -134,7 +142,7 @@ export class MockBackend {
     const sort = q.sort ?? 'last_booking';
     const desc = q.descending ?? DEFAULTS.descending[sort];
     const key = (r: CustomerRow): string | number | null =>
-      sort === 'name' ? `${r.first_name} ${r.last_name}`.toLowerCase() : sort === 'total_bookings' ? r.total_bookings : sort === 'total_spent' ? Number(r.total_spent) : sort === 'average_rating' ? r.average_rating : r.last_booking_at;
+      sort === 'overdue' ? r.overdue_days : sort === 'name' ? `${r.first_name} ${r.last_name}`.toLowerCase() : sort === 'total_bookings' ? r.total_bookings : sort === 'total_spent' ? Number(r.total_spent) : sort === 'average_rating' ? r.average_rating : r.last_booking_at;
     filtered.sort((a, b) => {
       const ka = key(a), kb = key(b);
       if (ka === null || kb === null) return ka === kb ? a.customer_id - b.customer_id : ka === null ? 1 : -1;
@@ -157,18 +165,6 @@ export class MockBackend {
       average_rating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
       retention_rate: booked.length ? Math.round((booked.filter((r) => r.total_bookings >= 2).length / booked.length) * 1000) / 10 : 0,
     };
-  }
-
-  charts(): Charts {
-    const rows = this.live();
-    const now = new Date();
-    const months = Array.from({ length: 12 }, (_, i) => {
-      const d = new Date(now.getFullYear(), now.getMonth() - 11 + i, 1);
-      const m = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-      const paisa = this.customers.filter((c) => !c.archived).flatMap((c) => c.bookings).filter((b) => b.status === 'completed' && b.booking_date.startsWith(m)).reduce((s, b) => s + b.paisa, 0);
-      return { month: m, new_customers: rows.filter((r) => r.first_booking_at?.startsWith(m)).length, revenue: money(paisa) };
-    });
-    return { months, status_counts: countStatuses(this.rows()) };
   }
 
   listActivity(q: ActivityQuery) {

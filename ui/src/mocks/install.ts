@@ -2,11 +2,14 @@
 // (see main.tsx). `Commands` is the generated file's own type, so the mock answers every
 // command with exactly its Rust signature and a command added in Rust fails the type check
 // here until the mock answers it.
-// URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms.
+// URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms,
+// ?import=errors|clean|broken|cancel (which sample file the import's open dialog "picks").
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { commands, DEFAULTS, events, type ExportFilter, type Scope } from '../bindings';
 import { MockBackend } from './backend';
 import * as book from './book';
+import * as importFiles from './importFiles';
+import * as segments from './segments';
 import * as merge from './merge';
 
 type Commands = typeof commands;
@@ -34,6 +37,7 @@ export function installMockBackend(): void {
   const exportedRows = (filter: ExportFilter) =>
     filter.search !== undefined || filter.status || filter.tags?.length ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.stats().total_customers;
 
+  const importKind = params.get('import') ?? 'errors';
   const mock: Commands = {
     appInfo: async () => ({
       db_path: '/home/demo/.local/share/clientele/clientele.db',
@@ -49,7 +53,7 @@ export function installMockBackend(): void {
       return page;
     },
     getStats: async () => backend.stats(),
-    getCharts: async () => backend.charts(),
+    getCharts: async (range) => segments.charts(backend, range),
     listActivity: async (query) => backend.listActivity(query),
     getCustomer: async (customerId, page, pageSize) => backend.getCustomer(customerId, page, pageSize),
     editRelation: async (customerId, edit) => {
@@ -96,18 +100,46 @@ export function installMockBackend(): void {
     listDuplicates: async () => merge.listDuplicates(backend),
     mergeCustomers: (keepId, otherId) => write(() => merge.mergeCustomers(backend, keepId, otherId)),
     unmergeCustomer: (customerId) => write(() => merge.unmergeCustomer(backend, customerId)),
+    // The import's open dialog cannot run in a browser: ?import= says which sample file it "picks".
+    pickImportFile: async () => importFiles.pickImportFile(importKind),
+    previewImport: async (path) => importFiles.previewImport(backend, path),
+    importCustomers: (path, skipInvalid) => write(() => importFiles.importCustomers(backend, path, skipInvalid)),
+    segmentCounts: async () => segments.segmentCounts(backend),
+    lapsedDays: async () => backend.lapsedDays,
+    setLapsedDays: async (days) => {
+      const d = segments.setLapsedDays(backend, days);
+      changed(['customers']);
+      return d;
+    },
+    listViews: async () => segments.listViews(backend),
+    saveView: async (name, query) => {
+      const v = segments.saveView(backend, name, query);
+      changed(['customers']);
+      return v;
+    },
+    renameView: async (id, name) => {
+      const v = segments.renameView(backend, id, name);
+      changed(['customers']);
+      return v;
+    },
+    deleteView: async (id) => {
+      const r = segments.deleteView(backend, id);
+      changed(['customers']);
+      return r;
+    },
   };
 
-  const delayed = Object.fromEntries(
-    Object.entries(mock).map(([name, answer]) => [
-      name,
-      async (...args: unknown[]) => {
-        await new Promise((res) => setTimeout(res, latency));
-        return (answer as (...a: unknown[]) => Promise<unknown>)(...args);
-      },
-    ]),
-  );
-  Object.assign(commands, delayed);
+  const delay = (answers: object) =>
+    Object.fromEntries(
+      Object.entries(answers).map(([name, answer]) => [
+        name,
+        async (...args: unknown[]) => {
+          await new Promise((res) => setTimeout(res, latency));
+          return (answer as (...a: unknown[]) => Promise<unknown>)(...args);
+        },
+      ]),
+    );
+  Object.assign(commands, delay(mock));
   // Events (data-changed, sync progress) go through Tauri's mocked event bus.
   mockIPC(
     (cmd) => {
