@@ -61,10 +61,10 @@ export class MockBackend {
   activity;
   sync: SyncStatus;
   failEdits: boolean;
-  /** Merges in order, each with the kept card's flags, notes and tags before it (for unmerge). */
   /** The lapsed setting (docs/rules.md §10) and the saved views. */
   lapsedDays = 90;
   views: { id: number; name: string; query: ViewQuery }[] = [];
+  /** Merges in order, each with the kept card's flags, notes and tags before it (for unmerge). */
   merges: { kept: number; other: number; before: Pick<MockCustomer, 'is_favorite' | 'is_blocked' | 'blocked_reason' | 'notes' | 'tags'> }[] = [];
   private cancelled = false;
   private edits = 0;
@@ -146,6 +146,8 @@ export class MockBackend {
     filtered.sort((a, b) => {
       const ka = key(a), kb = key(b);
       if (ka === null || kb === null) return ka === kb ? a.customer_id - b.customer_id : ka === null ? 1 : -1;
+      // Overdue ties break by id ascending either way (the core's ORDER BY due, id ASC).
+      if (ka === kb && sort === 'overdue') return a.customer_id - b.customer_id;
       const c = ka < kb ? -1 : ka > kb ? 1 : a.customer_id - b.customer_id;
       return desc ? -c : c;
     });

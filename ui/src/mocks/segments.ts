@@ -18,7 +18,8 @@ export function cadence(bookings: MockBooking[]): Pick<CustomerRow, 'cadence_day
   if (dates.length < 3) return { cadence_days: null, overdue_days: null, visit_dated_on: last };
   const gaps = dates.slice(1).map((d, i) => days(d, dates[i])).sort((a, b) => a - b);
   const mid = gaps.length >> 1;
-  const median = Math.round(gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2);
+  // Like the core: the mean of the two middle gaps for an even count, so it can end in .5.
+  const median = gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   return { cadence_days: median, overdue_days: days(t, last!) - median, visit_dated_on: last };
 }
 
@@ -55,34 +56,39 @@ export function segmentCounts(b: MockBackend): SegmentCounts {
 }
 
 export function setLapsedDays(b: MockBackend, d: number): number {
-  if (!Number.isInteger(d) || d < 1 || d > 3650) throw invalid(`lapsed_days: ${d} must be 1 to 3650 days`);
+  if (!Number.isInteger(d) || d < 1 || d > 3650) throw invalid(`lapsed_days: must be from 1 to 3650 days (got ${d})`);
   b.lapsedDays = d;
   b.changed();
   return d;
 }
 
 const counted = (b: MockBackend, v: { id: number; name: string; query: ViewQuery }): SavedView => ({ ...v, count: b.listCustomers({ ...v.query, page: 1, page_size: 1 }).count });
-const checkName = (name: string) => {
-  const n = name.trim();
-  if (!n || n.length > 60) throw invalid('name: a view name must be 1 to 60 characters');
-  return n;
-};
+const notFound = (id: number) => ({ code: 'not_found' as const, message: `no saved view with id ${id}` });
 
-export const listViews = (b: MockBackend) => b.views.map((v) => counted(b, v));
+/** The core's refusals (clientele::views::check_name): trimmed, 1–60 characters, not taken by another view. */
+function checkName(b: MockBackend, name: string, except: number | null): string {
+  const n = name.trim();
+  if (!n || Array.from(n).length > 60) throw invalid("name: a view's name must be 1 to 60 characters");
+  if (b.views.some((v) => v.name === n && v.id !== except)) throw invalid(`name: a view called ${JSON.stringify(n)} exists already`);
+  return n;
+}
+
+export const listViews = (b: MockBackend) =>
+  [...b.views].sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase())).map((v) => counted(b, v));
 export function saveView(b: MockBackend, name: string, query: ViewQuery): SavedView {
-  const v = { id: Math.max(0, ...b.views.map((x) => x.id)) + 1, name: checkName(name), query };
+  const v = { id: Math.max(0, ...b.views.map((x) => x.id)) + 1, name: checkName(b, name, null), query };
   b.views.push(v);
   return counted(b, v);
 }
 export function renameView(b: MockBackend, id: number, name: string): SavedView {
   const v = b.views.find((x) => x.id === id);
-  if (!v) throw { code: 'not_found', message: `no view with id ${id}` };
-  v.name = checkName(name);
+  if (!v) throw notFound(id);
+  v.name = checkName(b, name, id);
   return counted(b, v);
 }
 export function deleteView(b: MockBackend, id: number): null {
   const i = b.views.findIndex((x) => x.id === id);
-  if (i < 0) throw { code: 'not_found', message: `no view with id ${id}` };
+  if (i < 0) throw notFound(id);
   b.views.splice(i, 1);
   return null;
 }
