@@ -76,7 +76,18 @@ pub async fn cancel_sync(state: State<'_, AppState>) -> Result<()> {
 async fn run(state: &AppState, full: bool) -> Result<SyncReport> {
     let session = state.session();
     let shell = state.shell();
-    let on_progress = move |p: SyncProgress| shell.sync_progressed(p);
+    // Each page is its own transaction: the list refreshes as pages land (at most every
+    // 700 ms), so a first sync fills the page while it runs instead of at its end.
+    let last_refresh = std::sync::Mutex::new((std::time::Instant::now(), 0u32));
+    let on_progress = move |p: SyncProgress| {
+        let items = p.items;
+        shell.sync_progressed(p);
+        let mut last = last_refresh.lock().unwrap_or_else(|e| e.into_inner());
+        if items != last.1 && last.0.elapsed() >= std::time::Duration::from_millis(700) {
+            *last = (std::time::Instant::now(), items);
+            shell.data_changed(Changes::platform_data());
+        }
+    };
     let opts = SyncOptions {
         full,
         ..SyncOptions::default()
