@@ -1,7 +1,14 @@
 //! The core's store tests in one binary (one link): opening the database, ingest, metrics,
-//! the list, stats and activity, edits, export, demo data and the read pool,
+//! the list, stats and activity, edits, export, demo data, the read pool and the customer book,
 //! against real SQLite files. One module per feature.
 
+mod book_archive;
+mod book_customers;
+mod book_duplicates;
+mod book_kit;
+mod book_merge;
+mod book_unmerge;
+mod book_visits;
 mod customers_list;
 mod db_open;
 mod db_private;
@@ -9,6 +16,7 @@ mod demo;
 mod export;
 mod ingest;
 mod metrics_prop;
+mod metrics_prop_book;
 mod metrics_rules;
 mod relations;
 mod stats_activity;

@@ -1,14 +1,18 @@
-//! Property: after every batch (re-applied, re-ordered, with status changes and removals),
-//! the incrementally maintained metrics equal both `recompute_all` and an independent
-//! model computed here from first principles.
+//! Property: after every step — a batch (re-applied, re-ordered, with status changes and
+//! removals), an own customer, an own visit added, edited or deleted, a merge, an unmerge,
+//! an archive or a restore — the incrementally maintained metrics and status counts equal
+//! both `recompute_all` and an independent model computed here from first principles
+//! (the model follows merges by the ids the API returns, not by reading `card_id`). A
+//! refused step writes nothing. The own-book steps are driven by `metrics_prop_book`.
 
+use clientele::book::visits;
 use clientele::model::fmt_ts;
 use clientele::platform::{Batch, BookingIn, ReviewIn};
 use clientele_test_kit::store::*;
 use proptest::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-const STATUSES: [&str; 10] = [
+pub(crate) const STATUSES: [&str; 10] = [
     "pending",
     "confirmed",
     "payment_pending",
@@ -60,12 +64,26 @@ fn arb_review() -> impl Strategy<Value = ReviewIn> {
     })
 }
 
+/// A step of the provider's own book; `usize`s pick among the current cards or visits.
 #[derive(Debug, Clone)]
-enum Step {
+pub(crate) enum Step {
     Apply(Batch),
     Reapply(usize),
     Remove(Vec<i64>),
+    AddOwn,
+    /// A visit for a card: (card, status, day, amount in paisa).
+    AddVisit(usize, usize, u32, i64),
+    /// A new status and amount for a visit: (visit, status, amount in rupees).
+    EditVisit(usize, usize, i64),
+    DeleteVisit(usize),
+    Merge(usize, usize),
+    /// `true`: among the ids of merges not undone (kept or merged away).
+    Unmerge(usize, bool),
+    Archive(usize, bool),
 }
+
+/// The statuses an own visit may take (the platform's; no unknown one).
+const VISIT_STATUSES: usize = 9;
 
 fn arb_step() -> impl Strategy<Value = Step> {
     prop_oneof![
@@ -73,14 +91,30 @@ fn arb_step() -> impl Strategy<Value = Step> {
             .prop_map(|(bookings, reviews)| Step::Apply(Batch { bookings, reviews })),
         2 => (0..10usize).prop_map(Step::Reapply),
         1 => prop::collection::vec(1..25i64, 1..4).prop_map(Step::Remove),
+        1 => Just(Step::AddOwn),
+        3 => (0..16usize, 0..VISIT_STATUSES, 1..40u32, 0..5000i64)
+            .prop_map(|(c, s, d, a)| Step::AddVisit(c, s, d, a)),
+        1 => (0..16usize, 0..VISIT_STATUSES, 0..5000i64)
+            .prop_map(|(v, s, a)| Step::EditVisit(v, s, a)),
+        1 => (0..16usize).prop_map(Step::DeleteVisit),
+        2 => (0..16usize, 0..16usize).prop_map(|(a, b)| Step::Merge(a, b)),
+        2 => (0..16usize, any::<bool>()).prop_map(|(i, merged)| Step::Unmerge(i, merged)),
+        1 => (0..16usize, any::<bool>()).prop_map(|(c, a)| Step::Archive(c, a)),
     ]
 }
 
-/// The store as the rules say it should be: newest `updated_at` wins, ties replace.
+/// The store as the rules say it should be: newest `updated_at` wins, ties replace. Own
+/// visits as the API returned them; `parent` is the card each merged customer went into.
 #[derive(Default)]
-struct Model {
-    bookings: BTreeMap<i64, (BookingIn, bool)>,
-    reviews: BTreeMap<i64, ReviewIn>,
+pub(crate) struct Model {
+    pub(crate) bookings: BTreeMap<i64, (BookingIn, bool)>,
+    pub(crate) reviews: BTreeMap<i64, ReviewIn>,
+    pub(crate) visits: BTreeMap<i64, BookingIn>,
+    pub(crate) own: BTreeSet<i64>,
+    pub(crate) parent: BTreeMap<i64, i64>,
+    /// Every merge as (kept, other, undone), oldest first.
+    pub(crate) merges: Vec<(i64, i64, bool)>,
+    pub(crate) archived: BTreeSet<i64>,
 }
 
 impl Model {
@@ -103,14 +137,58 @@ impl Model {
         }
     }
 
-    /// Per customer: (total, cancelled, spent, reviews, rating sum, first, last, last visit).
+    /// The card a customer counts for: itself, or where its merges lead.
+    pub(crate) fn card(&self, mut id: i64) -> i64 {
+        while let Some(&p) = self.parent.get(&id) {
+            id = p;
+        }
+        id
+    }
+
+    /// The merge an unmerge of `id` undoes: the latest into `id` when it is a card, or the
+    /// one of `id` itself when that is the latest into its card; `None`: refused.
+    pub(crate) fn to_undo(&self, id: i64) -> Option<usize> {
+        let latest = |kept: i64| {
+            self.merges
+                .iter()
+                .rposition(|&(k, _, undone)| k == kept && !undone)
+        };
+        match self.parent.get(&id) {
+            Some(&kept) if !self.parent.contains_key(&kept) => {
+                latest(kept).filter(|&m| self.merges[m].1 == id)
+            }
+            Some(_) => None,
+            None => latest(id),
+        }
+    }
+
+    pub(crate) fn visit_in(&mut self, v: &visits::Visit) {
+        let mut b = booking(
+            v.booking_id,
+            v.customer_id,
+            &v.status,
+            "2026-10-01T00:00:00Z",
+            &v.date,
+            0,
+        );
+        b.total_amount = v.amount;
+        b.created_at = v.created_at.clone();
+        self.visits.insert(v.booking_id, b);
+    }
+
+    /// Per card: (total, cancelled, spent, reviews, rating sum, first, last, last visit).
+    /// A card is in the book with a live booking or visit; an own card from when it is
+    /// added (with empty booking columns).
     fn expected(&self) -> BTreeMap<i64, Row> {
         let mut out = BTreeMap::new();
-        for (b, removed) in self.bookings.values() {
-            if *removed {
-                continue;
-            }
-            let e = out.entry(b.customer_id).or_insert((
+        let live = self
+            .bookings
+            .values()
+            .filter(|(_, removed)| !removed)
+            .map(|(b, _)| b)
+            .chain(self.visits.values());
+        for b in live {
+            let e = out.entry(self.card(b.customer_id)).or_insert((
                 0,
                 0,
                 0,
@@ -132,8 +210,13 @@ impl Model {
             e.5 = e.5.clone().min(b.created_at.clone());
             e.6 = e.6.clone().max(b.created_at.clone());
         }
+        // A card holding an own customer stays in the book (docs/rules.md §7, §9).
+        for &id in &self.own {
+            out.entry(self.card(id))
+                .or_insert((0, 0, 0, 0, 0, String::new(), String::new(), None));
+        }
         for r in self.reviews.values() {
-            if let Some(e) = out.get_mut(&r.customer_id) {
+            if let Some(e) = out.get_mut(&self.card(r.customer_id)) {
                 e.3 += 1;
                 e.4 += r.rating;
             }
@@ -176,7 +259,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn incremental_metrics_equal_a_recompute(steps in prop::collection::vec(arb_step(), 1..12)) {
+    fn incremental_metrics_equal_a_recompute(steps in prop::collection::vec(arb_step(), 1..16)) {
         let mut db = TestDb::new();
         let mut model = Model::default();
         let mut history: Vec<Batch> = Vec::new();
@@ -195,16 +278,17 @@ proptest! {
                     model.apply(&batch);
                 }
                 Step::Reapply(_) => {}
-                Step::Remove(ids) => {
+                Step::Remove(ref ids) => {
                     let tx = clientele::db::write_tx(&mut db.conn).unwrap();
-                    clientele::ingest::mark_removed(&tx, &ids, &[]).unwrap();
+                    clientele::ingest::mark_removed(&tx, ids, &[]).unwrap();
                     tx.commit().unwrap();
                     for id in ids {
-                        if let Some(e) = model.bookings.get_mut(&id) {
+                        if let Some(e) = model.bookings.get_mut(id) {
                             e.1 = true;
                         }
                     }
                 }
+                ref book => crate::metrics_prop_book::book_step(&mut db, &mut model, book),
             }
             let incremental = summary_dump(&db.conn);
             let counts = status_counts_dump(&db.conn);
