@@ -202,6 +202,13 @@ pub fn unmerge(conn: &mut Connection, id: i64, clock: &Clock) -> Result<Customer
     let t = crate::settings::thresholds(&tx)?;
     crate::metrics::refresh(&tx, [keep, other], t)?;
     record_edit(&tx, keep, &now, "unmerged", &name_of(&tx, other)?)?;
+    // A platform card whose bookings a sync removed while it was merged is not in the book
+    // on its own (docs/rules.md §3): the kept card is what the user sees then.
+    let shown: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM customer_summary WHERE customer_id = ?1)",
+        [other],
+        |r| r.get(0),
+    )?;
     tx.commit()?;
-    crate::customers::get(conn, other, clock)
+    crate::customers::get(conn, if shown { other } else { keep }, clock)
 }

@@ -148,9 +148,24 @@ fn created_at(c: &Checked, clock: &Clock, recorded: &str) -> String {
     }
 }
 
+/// Below every id in use and every id ever given (a deleted visit's id is never reused,
+/// so an id the user kept cannot come to mean another visit).
 fn next_visit_id(tx: &Transaction<'_>) -> Result<i64> {
     let min: Option<i64> = tx.query_row("SELECT min(id) FROM bookings", [], |r| r.get(0))?;
-    Ok(min.unwrap_or(0).min(0) - 1)
+    let given: Option<i64> = tx
+        .query_row(
+            "SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'last_visit_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = min.unwrap_or(0).min(given.unwrap_or(0)).min(0) - 1;
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('last_visit_id', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [id.to_string()],
+    )?;
+    Ok(id)
 }
 
 fn write(
