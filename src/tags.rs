@@ -22,6 +22,13 @@ pub fn validate(tag: &str) -> Result<()> {
             tag.trim()
         )));
     }
+    // The export joins tags with "; " and the import splits on ";" and "|".
+    if tag.contains([';', '|']) {
+        return Err(Error::invalid(format!(
+            "tag {:?}: a tag cannot contain ; or | (they separate tags in a CSV)",
+            tag.trim()
+        )));
+    }
     Ok(())
 }
 
