@@ -21,6 +21,9 @@ pub enum Error {
     Offline(String),
     #[error("{0}")]
     Unauthorized(String),
+    /// Signed in fine, but the account may not do this (a customer account, not a provider).
+    #[error("{0}")]
+    Forbidden(String),
     #[error("{message}")]
     RateLimited {
         message: String,
@@ -45,6 +48,7 @@ impl Error {
             Error::Io(_) => ErrorCode::Io,
             Error::Offline(_) => ErrorCode::Offline,
             Error::Unauthorized(_) => ErrorCode::Unauthorized,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::RateLimited { .. } => ErrorCode::RateLimited,
             Error::Server(_) => ErrorCode::Server,
             Error::Malformed(_) => ErrorCode::Malformed,
@@ -86,6 +90,7 @@ pub enum ErrorCode {
     Io,
     Offline,
     Unauthorized,
+    Forbidden,
     RateLimited,
     Server,
     Malformed,
@@ -102,6 +107,7 @@ impl ErrorCode {
             ErrorCode::Io => "io",
             ErrorCode::Offline => "offline",
             ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::Forbidden => "forbidden",
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::Server => "server",
             ErrorCode::Malformed => "malformed",

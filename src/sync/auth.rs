@@ -107,7 +107,7 @@ pub(crate) async fn signed_in(api: &Api<'_>, base_url: &str, who: &str) -> Resul
         .ok_or_else(|| Error::Malformed("the marketplace has no /api/auth/users/me/".into()))?;
     let role = me.get("role").and_then(Value::as_str).unwrap_or("unknown");
     if role != "provider" {
-        return Err(Error::Unauthorized(format!(
+        return Err(Error::Forbidden(format!(
             "{who} is a {role} account; Clientele syncs service-provider accounts only. Sign in with your provider account"
         )));
     }

@@ -39,7 +39,8 @@ async fn a_customer_account_is_refused_with_a_clear_message() {
     )
     .await
     .unwrap_err();
-    assert_eq!(err.code(), "unauthorized");
+    // Not "wrong email or password": the password was right (issue 11).
+    assert_eq!(err.code(), "forbidden");
     assert!(err.to_string().contains("is a customer account"), "{err}");
     assert!(err.to_string().contains("provider"), "{err}");
     assert_eq!(
