@@ -21,6 +21,12 @@ pub trait Shell: Send + Sync {
         default_name: &str,
         filter: (&str, &str),
     ) -> Option<tauri_plugin_dialog::FilePath>;
+    /// The native open dialog, modal to the main window; blocks; `None` when cancelled.
+    fn pick_open_path(
+        &self,
+        title: &str,
+        filter: (&str, &str),
+    ) -> Option<tauri_plugin_dialog::FilePath>;
 }
 
 impl<R: Runtime> Shell for AppHandle<R> {
@@ -54,6 +60,23 @@ impl<R: Runtime> Shell for AppHandle<R> {
         }
         dialog.blocking_save_file()
     }
+
+    fn pick_open_path(
+        &self,
+        title: &str,
+        filter: (&str, &str),
+    ) -> Option<tauri_plugin_dialog::FilePath> {
+        let mut dialog = self
+            .dialog()
+            .file()
+            .set_title(title)
+            .add_filter(filter.0, &[filter.1])
+            .add_filter("All files", &["*"]);
+        if let Some(window) = tauri::Manager::get_webview_window(self, "main") {
+            dialog = dialog.set_parent(&window);
+        }
+        dialog.blocking_pick_file()
+    }
 }
 
 /// Before the app is set up (never in practice): events are dropped, dialogs cancelled.
@@ -70,6 +93,9 @@ impl Shell for Detached {
         _: &str,
         _: (&str, &str),
     ) -> Option<tauri_plugin_dialog::FilePath> {
+        None
+    }
+    fn pick_open_path(&self, _: &str, _: (&str, &str)) -> Option<tauri_plugin_dialog::FilePath> {
         None
     }
 }

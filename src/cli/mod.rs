@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch; each subcommand calls one core function and prints.
 
 mod args;
+mod backup_cmd;
 mod print;
 mod sync_cmd;
 
@@ -35,8 +36,16 @@ pub fn run() -> i32 {
     }
 }
 
-fn db_path(cli: &Cli) -> PathBuf {
-    cli.db.clone().unwrap_or_else(clientele::default_db_path)
+/// `--db` as given (its folder must exist), else the default, whose folder is created.
+fn db_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => {
+            let p = clientele::default_db_path();
+            db::create_folder(&p)?;
+            Ok(p)
+        }
+    }
 }
 
 fn clock(cli: &Cli) -> Result<Clock> {
@@ -54,8 +63,16 @@ fn clock(cli: &Cli) -> Result<Clock> {
 fn dispatch(cli: Cli) -> Result<()> {
     let clock = clock(&cli)?;
     let json = cli.json;
-    let path = db_path(&cli);
+    let path = db_path(&cli)?;
+    match &cli.command {
+        // These work on a file that does not open (a damaged one can be restored over).
+        Command::Backups => return backup_cmd::list(&path, json),
+        Command::Restore(a) => return backup_cmd::restore(&path, &a.file, json),
+        Command::Backup => return backup_cmd::now(&path, json),
+        _ => {}
+    }
     let mut conn = db::open(&path)?;
+    backup_cmd::daily(&path);
     match cli.command {
         Command::Demo(a) => {
             let rows = clientele::demo::generate(&mut conn, a.customers, a.seed, &clock)?;
@@ -132,6 +149,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Login(a) => sync_cmd::login(conn, &path, &a, json)?,
         Command::Sync(a) => sync_cmd::sync(conn, &path, &a, json)?,
         Command::Logout => sync_cmd::logout(conn, &path, json)?,
+        Command::Backup | Command::Backups | Command::Restore(_) => unreachable!("handled above"),
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! the list, stats and activity, edits, export, demo data and the read pool,
 //! against real SQLite files. One module per feature.
 
+mod backup;
 mod customers_list;
 mod db_open;
 mod db_private;
