@@ -230,6 +230,8 @@ pub fn daily_if_due(db_path: &Path, clock: &Clock) -> Result<Option<BackupInfo>>
         return Ok(None);
     }
     let conn = crate::db::open_reader(db_path)?;
+    // Read, not mapped: a mapped 400 MB copy would count in the app's memory for a while.
+    conn.execute_batch("PRAGMA mmap_size = 0;")?;
     if !has_data(&conn)? {
         return Ok(None);
     }

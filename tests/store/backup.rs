@@ -440,3 +440,27 @@ fn a_read_only_file_is_read_only_and_untouched() {
     assert_eq!(err.code(), "read_only", "{err}");
     assert_eq!(summary_dump(&t.conn), before);
 }
+
+#[test]
+fn a_partial_backup_is_never_listed_and_a_stale_one_is_cleared() {
+    let t = book(5);
+    let dir = t.dir.path().join("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+    let fresh = dir.join(".test-2026-11-24-170000.db.AbCd12.partial");
+    let stale = dir.join(".test-2026-11-23-170000.db.XyZ987.partial");
+    for p in [&fresh, &stale] {
+        std::fs::write(p, b"half a backup").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    assert!(backup::list(&t.path(), &clock()).unwrap().is_empty());
+    backup::snapshot(&t.conn, &t.path(), BackupKind::Regular, &clock()).unwrap();
+    assert_eq!(backup::list(&t.path(), &clock()).unwrap().len(), 1);
+    assert!(fresh.exists(), "another process may still be writing it");
+    assert!(!stale.exists(), "left by a crash an hour ago or more");
+}
