@@ -51,6 +51,37 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens a read-only connection to a database [`open`] has already prepared (a `Store`
+/// opens its writer first). SQLite refuses writes on it (read-only file handle and
+/// `query_only`); in WAL mode it reads the last commit while a write transaction is open.
+pub fn open_reader(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if application_id(&conn, path)? != APPLICATION_ID {
+        return Err(not_ours(path));
+    }
+    refuse_newer_schema(&conn, path)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // Without WAL a reader would block the writer (and the other way round).
+        return Err(Error::Storage(format!(
+            "{} is not in WAL mode (found {mode}); open it for writing first",
+            path.display()
+        )));
+    }
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
+    // A reader's page cache is dropped whenever another connection commits (a sync writes
+    // every page); memory-mapped reads come from the OS cache instead, which survives, so
+    // the private cache can be small.
+    conn.execute_batch(
+        "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
+    )?;
+    Ok(conn)
+}
+
 /// Creates the folder of `path` (for the default per-user data folder, never for a path
 /// the user named: [`open`] refuses a missing folder).
 pub fn create_folder(path: &Path) -> Result<()> {
@@ -196,37 +227,6 @@ pub fn create_at_version(path: &Path, version: i32) -> Result<Connection> {
     embedded::migrations::runner()
         .set_target(refinery::Target::Version(version))
         .run(&mut conn)?;
-    Ok(conn)
-}
-
-/// Opens a read-only connection to a database [`open`] has already prepared (a `Store`
-/// opens its writer first). SQLite refuses writes on it (read-only file handle and
-/// `query_only`); in WAL mode it reads the last commit while a write transaction is open.
-pub fn open_reader(path: &Path) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    if application_id(&conn, path)? != APPLICATION_ID {
-        return Err(not_ours(path));
-    }
-    refuse_newer_schema(&conn, path)?;
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        // Without WAL a reader would block the writer (and the other way round).
-        return Err(Error::Storage(format!(
-            "{} is not in WAL mode (found {mode}); open it for writing first",
-            path.display()
-        )));
-    }
-    conn.execute_batch(CONNECTION_PRAGMAS)?;
-    // A reader's page cache is dropped whenever another connection commits (a sync writes
-    // every page); memory-mapped reads come from the OS cache instead, which survives, so
-    // the private cache can be small.
-    conn.execute_batch(
-        "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
-    )?;
     Ok(conn)
 }
 

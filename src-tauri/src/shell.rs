@@ -25,7 +25,7 @@ pub trait Shell: Send + Sync {
     fn pick_open_path(
         &self,
         title: &str,
-        filter: (&str, &str),
+        filter: (&str, &[&str]),
     ) -> Option<tauri_plugin_dialog::FilePath>;
 }
 
@@ -64,14 +64,13 @@ impl<R: Runtime> Shell for AppHandle<R> {
     fn pick_open_path(
         &self,
         title: &str,
-        filter: (&str, &str),
+        filter: (&str, &[&str]),
     ) -> Option<tauri_plugin_dialog::FilePath> {
         let mut dialog = self
             .dialog()
             .file()
             .set_title(title)
-            .add_filter(filter.0, &[filter.1])
-            .add_filter("All files", &["*"]);
+            .add_filter(filter.0, filter.1);
         if let Some(window) = tauri::Manager::get_webview_window(self, "main") {
             dialog = dialog.set_parent(&window);
         }
@@ -95,7 +94,7 @@ impl Shell for Detached {
     ) -> Option<tauri_plugin_dialog::FilePath> {
         None
     }
-    fn pick_open_path(&self, _: &str, _: (&str, &str)) -> Option<tauri_plugin_dialog::FilePath> {
+    fn pick_open_path(&self, _: &str, _: (&str, &[&str])) -> Option<tauri_plugin_dialog::FilePath> {
         None
     }
 }
@@ -105,5 +104,5 @@ pub type SharedShell = std::sync::Arc<dyn Shell>;
 /// Where a picked path points, or a clear error for a non-file target.
 pub fn into_path(p: tauri_plugin_dialog::FilePath) -> clientele::Result<PathBuf> {
     p.into_path()
-        .map_err(|e| clientele::Error::invalid(format!("cannot save there: {e}")))
+        .map_err(|e| clientele::Error::invalid(format!("not a file on this computer: {e}")))
 }

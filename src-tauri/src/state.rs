@@ -96,13 +96,13 @@ pub struct AppState {
     session: RwLock<Arc<Session>>,
     /// Export target that replaces the save dialog (env `CLIENTELE_EXPORT_TO`; tests).
     pub export_to: Option<PathBuf>,
-    /// The file "Open another database…" opens instead of asking (env
-    /// `CLIENTELE_OPEN_FROM`; tests).
-    pub open_from: Option<PathBuf>,
     /// The database a sign-in goes to (the demo is never synced).
     pub account_db: PathBuf,
     /// The running app's events and dialogs, installed at set-up.
     shell: std::sync::OnceLock<crate::shell::SharedShell>,
+    /// The file "Open another database…" opens instead of asking (env
+    /// `CLIENTELE_OPEN_FROM`; tests).
+    pub open_from: Option<PathBuf>,
 }
 
 impl AppState {
@@ -110,11 +110,11 @@ impl AppState {
         AppState {
             session: RwLock::new(session),
             export_to: std::env::var_os("CLIENTELE_EXPORT_TO").map(PathBuf::from),
-            open_from: std::env::var_os("CLIENTELE_OPEN_FROM").map(PathBuf::from),
             account_db: std::env::var_os("CLIENTELE_DB")
                 .map(PathBuf::from)
                 .unwrap_or_else(clientele::default_db_path),
             shell: std::sync::OnceLock::new(),
+            open_from: std::env::var_os("CLIENTELE_OPEN_FROM").map(PathBuf::from),
         }
     }
 

@@ -89,7 +89,7 @@ pub async fn open_database(state: State<'_, AppState>) -> Result<Option<String>>
         None => {
             let shell = state.shell();
             let picked = tauri::async_runtime::spawn_blocking(move || {
-                shell.pick_open_path("Open a Clientele database", ("Clientele database", "db"))
+                shell.pick_open_path("Open a Clientele database", ("Clientele database", &["db"]))
             })
             .await
             .map_err(|e| Error::Io(format!("the open dialog failed: {e}")))?;

@@ -2,11 +2,11 @@
 // (see main.tsx). `Commands` is the generated file's own type, so the mock answers every
 // command with exactly its Rust signature and a command added in Rust fails the type check
 // here until the mock answers it.
-// URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms,
-// ?damaged (the recovery screen).
+// URL switches for screenshots and manual checks: ?count=N, ?empty, ?signedin, ?failedits, ?slow=ms.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { commands, DEFAULTS, events, type BackupInfo, type ErrorPayload, type ExportFilter, type Scope } from '../bindings';
+import { commands, DEFAULTS, events, type ExportFilter, type Scope } from '../bindings';
 import { MockBackend } from './backend';
+import { backupCommands } from './backups';
 
 type Commands = typeof commands;
 
@@ -24,19 +24,6 @@ export function installMockBackend(): void {
   const changed = (scopes: Scope[]) => void events.dataChanged.emit({ scopes });
   const exportedRows = (filter: ExportFilter) =>
     filter.search !== undefined || filter.status ? backend.listCustomers({ ...filter, page: 1, page_size: 1 }).count : backend.customers.length;
-
-  const dbPath = '/home/demo/.local/share/clientele/clientele.db';
-  const backupOf = (at: Date, kind: BackupInfo['kind'] = 'regular'): BackupInfo => {
-    const stamp = at.toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
-    const suffix = kind === 'pre_restore' ? '-prerestore' : '';
-    const file_name = `clientele-${stamp}${suffix}.db`;
-    return { path: `/home/demo/.local/share/clientele/backups/${file_name}`, file_name, kind, schema_version: null, taken_at: at.toISOString(), bytes: 4_200_000 };
-  };
-  const backups: BackupInfo[] = [0, 1, 2].map((d) => backupOf(new Date(Date.now() - d * 86_400_000)));
-  let openError: ErrorPayload | null = params.has('damaged')
-    ? { code: 'damaged', message: `${dbPath} is damaged (Page 12: btreeInitPage() returns error code 11); restore a backup, open another file or start an empty book` }
-    : null;
-  const all: Scope[] = ['customers', 'stats', 'charts', 'activity', 'sync', 'app'];
 
   const mock: Commands = {
     appInfo: async () => ({
@@ -56,6 +43,7 @@ export function installMockBackend(): void {
     getCharts: async () => backend.charts(),
     listActivity: async (query) => backend.listActivity(query),
     getCustomer: async (customerId, page, pageSize) => backend.getCustomer(customerId, page, pageSize),
+    ...backupCommands(params, () => backend.customers.length, changed),
     editRelation: async (customerId, edit) => {
       const row = backend.edit(customerId, edit);
       changed(EDIT_SCOPES);
@@ -90,27 +78,6 @@ export function installMockBackend(): void {
       backend.cancel();
       return null;
     },
-    databaseStatus: async () => ({ path: dbPath, error: openError, newest_backup: backups[0] ?? null }),
-    listBackups: async () => backups,
-    backupNow: async () => {
-      const b = backupOf(new Date());
-      backups.unshift(b);
-      return b;
-    },
-    restoreBackup: async (path) => {
-      const snapshot = openError ? null : backupOf(new Date(), 'pre_restore');
-      if (snapshot) backups.unshift(snapshot);
-      const set_aside = openError ? `${dbPath}.damaged-mock` : null;
-      openError = null;
-      changed(all);
-      return { path: dbPath, restored_from: path, snapshot, set_aside, customers: backend.customers.length };
-    },
-    startEmptyBook: async () => {
-      openError = null;
-      changed(all);
-      return { path: dbPath, set_aside: `${dbPath}.damaged-mock` };
-    },
-    openDatabase: async () => null,
   };
 
   const delayed = Object.fromEntries(
