@@ -110,3 +110,19 @@ fn open_another_database_switches_only_to_a_file_that_opens() {
         .ends_with("opened.db"));
     assert!(app.announced(before, Scope::Customers) && app.announced(before, Scope::App));
 }
+
+#[test]
+fn a_database_in_a_missing_folder_is_reported_and_the_folder_not_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::with_state(dir, |d| {
+        AppState::new(Session::new(d.join("gone/clientele.db"), None))
+    });
+    let status = app.ok("database_status", json!({}));
+    assert_eq!(status["error"]["code"], "db_folder_missing", "{status}");
+    assert!(status["newest_backup"].is_null());
+    assert_eq!(
+        app.err_code("list_customers", json!({ "query": {} })),
+        "db_folder_missing"
+    );
+    assert!(!app.dir.path().join("gone").exists());
+}
