@@ -21,29 +21,31 @@ const CONNECTION_PRAGMAS: &str = "PRAGMA synchronous = NORMAL;
 
 /// Opens (creating if needed) a Clientele database and brings its schema up to date.
 ///
-/// Refuses, without writing anything, a file that is not SQLite, a SQLite file that belongs
-/// to another application, and a Clientele file written by a newer version.
+/// Refuses, without writing anything: a path in a folder that does not exist
+/// (`db_folder_missing`; [`create_folder`] is for the default data folder only), a
+/// write-protected file (`read_only`), a file that is not SQLite or is another
+/// application's SQLite file (`foreign`), a file that fails `PRAGMA quick_check`
+/// (`damaged`), and a Clientele file written by a newer version (`conflict`). A file with
+/// migrations still to run is first copied into `backups/` (`crate::backup`).
 pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
-    }
+    require_folder(path)?;
+    let existing = inspect_file(path)?;
     create_private(path)?;
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let app_id = application_id(&conn, path)?;
-    if app_id == 0 {
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-        if tables > 0 {
-            return Err(not_ours(path));
-        }
-    } else if app_id != APPLICATION_ID {
-        return Err(not_ours(path));
-    }
+    check_ours(&conn, path)?;
     refuse_newer_schema(&conn, path)?;
+    if existing {
+        quick_check(&conn, path)?;
+    }
     conn.execute_batch("PRAGMA journal_mode = WAL;")?;
     restrict_wal_files(path)?;
     conn.execute_batch(CONNECTION_PRAGMAS)?;
+    let applied = schema_version(&conn)?;
+    if applied > 0 && applied < latest_schema_version() {
+        // Before the first migration touches an existing book (docs/architecture.md).
+        crate::backup::before_migration(&conn, path, applied)?;
+    }
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     embedded::migrations::runner().run(&mut conn)?;
     crate::ingest::upgrade_search_text(&mut conn)?;
@@ -79,6 +81,154 @@ pub fn open_reader(path: &Path) -> Result<Connection> {
     conn.execute_batch(
         "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
     )?;
+    Ok(conn)
+}
+
+/// Creates the folder of `path` (for the default per-user data folder, never for a path
+/// the user named: [`open`] refuses a missing folder).
+pub fn create_folder(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    Ok(())
+}
+
+/// `db_folder_missing` unless the folder of `path` exists.
+pub fn require_folder(path: &Path) -> Result<()> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => Err(Error::DbFolderMissing(format!(
+            "the folder {} does not exist; create it or choose another database file",
+            dir.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The first 16 bytes of every SQLite database file.
+pub const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What is at `path` before SQLite touches it: `false` when there is nothing yet (no file,
+/// or an empty one), `true` for an existing SQLite file; an error for a write-protected
+/// file or one that is not SQLite. (Mode bits are read rather than trusting SQLite, which
+/// as root would write into a 0400 file.)
+fn inspect_file(path: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::Io(format!("cannot read {}: {e}", path.display()))),
+    };
+    if !meta.is_file() {
+        return Err(Error::Foreign(format!(
+            "{} is not a file; choose a Clientele database file",
+            path.display()
+        )));
+    }
+    if meta.permissions().readonly() {
+        return Err(Error::ReadOnly(format!(
+            "{} is read-only; make it writable (chmod u+w) or open a copy",
+            path.display()
+        )));
+    }
+    if meta.len() == 0 {
+        return Ok(false);
+    }
+    if !has_sqlite_header(path)? {
+        return Err(foreign(path));
+    }
+    Ok(true)
+}
+
+/// Whether the file starts like an SQLite database.
+pub fn has_sqlite_header(path: &Path) -> Result<bool> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let mut read = 0;
+    while read < head.len() {
+        match file.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(Error::Io(format!("cannot read {}: {e}", path.display()))),
+        }
+    }
+    Ok(read == head.len() && &head == SQLITE_HEADER)
+}
+
+/// Ours: the Clientele `application_id`, or a file with no tables yet (new).
+fn check_ours(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id = application_id(conn, path)?;
+    if app_id == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(|e| damaged_or(e, path))?;
+        if tables > 0 {
+            return Err(not_ours(path));
+        }
+    } else if app_id != APPLICATION_ID {
+        return Err(not_ours(path));
+    }
+    Ok(())
+}
+
+/// `PRAGMA quick_check`: every page and record well-formed (not the index-vs-table
+/// comparison of `integrity_check`); `damaged` with SQLite's first complaints otherwise.
+pub fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check(5)")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(|e| damaged_or(e, path))?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        return Ok(());
+    }
+    // SQLite's report spans lines ("*** in database main ***\nTree 12 page 60: …").
+    let report = problems.join("; ").replace("*** in database main ***", "");
+    let mut first = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    if first.chars().count() > 120 {
+        first = first.chars().take(119).chain(['…']).collect();
+    }
+    Err(Error::Damaged(format!(
+        "{} is damaged ({first}); restore a backup, open another file or start an empty book",
+        path.display()
+    )))
+}
+
+/// The newest migration applied to the file (0 for a new file).
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    let has_history: bool = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_schema WHERE name = 'refinery_schema_history'",
+            [],
+            |_| Ok(true),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if !has_history {
+        return Ok(0);
+    }
+    Ok(conn.query_row(
+        "SELECT coalesce(max(version), 0) FROM refinery_schema_history",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// A new file brought up to `version` only (tests build older books with it).
+#[doc(hidden)]
+pub fn create_at_version(path: &Path, version: i32) -> Result<Connection> {
+    require_folder(path)?;
+    create_private(path)?;
+    let mut conn = Connection::open(path)?;
+    conn.execute_batch("PRAGMA journal_mode = WAL;")?;
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    embedded::migrations::runner()
+        .set_target(refinery::Target::Version(version))
+        .run(&mut conn)?;
     Ok(conn)
 }
 
@@ -121,19 +271,36 @@ fn restrict_wal_files(path: &Path) -> Result<()> {
 
 pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// An SQLite file that is not Clientele's.
 fn not_ours(path: &Path) -> Error {
-    Error::invalid(format!(
-        "{} is not a Clientele database; choose another file",
+    Error::Foreign(format!(
+        "{} is not a Clientele database (another application's SQLite file); choose another file",
         path.display()
     ))
 }
 
-fn application_id(conn: &Connection, path: &Path) -> Result<i64> {
+/// Not an SQLite file at all.
+fn foreign(path: &Path) -> Error {
+    Error::Foreign(format!(
+        "{} is not a Clientele database (not an SQLite file); choose another file",
+        path.display()
+    ))
+}
+
+/// A query on a file that starts like SQLite but is malformed inside is `damaged`.
+pub(crate) fn damaged_or(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Damaged(format!(
+            "{} is damaged ({e}); restore a backup, open another file or start an empty book",
+            path.display()
+        )),
+        _ => Error::from(e),
+    }
+}
+
+pub(crate) fn application_id(conn: &Connection, path: &Path) -> Result<i64> {
     conn.query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => not_ours(path),
-            _ => Error::from(e),
-        })
+        .map_err(|e| damaged_or(e, path))
 }
 
 /// The newest schema version this build knows.
@@ -147,22 +314,7 @@ pub fn latest_schema_version() -> i64 {
 }
 
 fn refuse_newer_schema(conn: &Connection, path: &Path) -> Result<()> {
-    let has_history: bool = conn
-        .query_row(
-            "SELECT 1 FROM sqlite_schema WHERE name = 'refinery_schema_history'",
-            [],
-            |_| Ok(true),
-        )
-        .optional()?
-        .unwrap_or(false);
-    if !has_history {
-        return Ok(());
-    }
-    let found: i64 = conn.query_row(
-        "SELECT coalesce(max(version), 0) FROM refinery_schema_history",
-        [],
-        |r| r.get(0),
-    )?;
+    let found = schema_version(conn)?;
     let known = latest_schema_version();
     if found > known {
         return Err(Error::Conflict(format!(

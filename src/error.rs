@@ -35,6 +35,22 @@ pub enum Error {
     Malformed(String),
     #[error("{0}")]
     Cancelled(String),
+    /// The database file is damaged: `PRAGMA quick_check` failed, or SQLite reports it
+    /// malformed or not a database although it starts like one.
+    #[error("{0}")]
+    Damaged(String),
+    /// Not a Clientele database: another application's SQLite file, or not SQLite at all.
+    #[error("{0}")]
+    Foreign(String),
+    /// The database's folder does not exist (an explicit path is never created silently).
+    #[error("{0}")]
+    DbFolderMissing(String),
+    /// The file (or its folder) is read-only: SQLITE_READONLY, or a write-protected file.
+    #[error("{0}")]
+    ReadOnly(String),
+    /// The disk (or the database's size limit) is full: SQLITE_FULL.
+    #[error("{0}")]
+    DiskFull(String),
 }
 
 impl Error {
@@ -53,6 +69,11 @@ impl Error {
             Error::Server(_) => ErrorCode::Server,
             Error::Malformed(_) => ErrorCode::Malformed,
             Error::Cancelled(_) => ErrorCode::Cancelled,
+            Error::Damaged(_) => ErrorCode::Damaged,
+            Error::Foreign(_) => ErrorCode::Foreign,
+            Error::DbFolderMissing(_) => ErrorCode::DbFolderMissing,
+            Error::ReadOnly(_) => ErrorCode::ReadOnly,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
         }
     }
 
@@ -95,6 +116,11 @@ pub enum ErrorCode {
     Server,
     Malformed,
     Cancelled,
+    Damaged,
+    Foreign,
+    DbFolderMissing,
+    ReadOnly,
+    DiskFull,
 }
 
 impl ErrorCode {
@@ -112,6 +138,11 @@ impl ErrorCode {
             ErrorCode::Server => "server",
             ErrorCode::Malformed => "malformed",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::Damaged => "damaged",
+            ErrorCode::Foreign => "foreign",
+            ErrorCode::DbFolderMissing => "db_folder_missing",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::DiskFull => "disk_full",
         }
     }
 }
@@ -132,15 +163,41 @@ impl From<&Error> for ErrorPayload {
     }
 }
 
+/// SQLite's own error codes for a read-only file, a full disk and a damaged file become
+/// their own codes, so the UI and the CLI can say what happened; the rest is `storage`.
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Storage(e.to_string())
+        use rusqlite::ErrorCode as Sqlite;
+        match e.sqlite_error_code() {
+            Some(Sqlite::ReadOnly) => {
+                Error::ReadOnly(format!("the database is read-only, nothing was saved: {e}"))
+            }
+            Some(Sqlite::DiskFull) => Error::DiskFull(format!(
+                "the disk is full, nothing was saved (free some space and try again): {e}"
+            )),
+            Some(Sqlite::DatabaseCorrupt | Sqlite::NotADatabase) => {
+                Error::Damaged(format!("the database file is damaged: {e}"))
+            }
+            _ => Error::Storage(e.to_string()),
+        }
     }
 }
 
 impl From<refinery::Error> for Error {
     fn from(e: refinery::Error) -> Self {
-        Error::Storage(format!("migration failed: {e}"))
+        // A migration that hit a full disk or a read-only file says so, like any write.
+        let sqlite = std::error::Error::source(&e)
+            .and_then(|s| s.downcast_ref::<rusqlite::Error>())
+            .map(|s| s.sqlite_error_code());
+        match sqlite {
+            Some(Some(rusqlite::ErrorCode::DiskFull)) => Error::DiskFull(format!(
+                "the disk is full; the migration was rolled back: {e}"
+            )),
+            Some(Some(rusqlite::ErrorCode::ReadOnly)) => Error::ReadOnly(format!(
+                "the database is read-only; it was not migrated: {e}"
+            )),
+            _ => Error::Storage(format!("migration failed: {e}")),
+        }
     }
 }
 

@@ -18,6 +18,7 @@ pub use error::{Error, Result};
 pub use model::{Clock, CustomerStatus, Money, Thresholds};
 pub use store::Store;
 pub mod activity;
+pub mod backup;
 pub mod changes;
 pub mod charts;
 pub mod customers;

@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts` is generated from this (a test fails when it is stale), so no list
 //! of commands is kept anywhere else (docs/architecture.md, "Typed boundary").
 
-use crate::commands::{book, customers, dashboard, export, import, info, segments, sync};
+use crate::commands::{backup, book, customers, dashboard, export, import, info, segments, sync};
 use crate::events::{DataChanged, SyncProgressed};
 use clientele::customers::{SortKey, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use clientele::relations::{MAX_NOTES_CHARS, MAX_REASON_CHARS, MAX_TAGS, MAX_TAG_CHARS};
@@ -102,6 +102,12 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             segments::save_view,
             segments::rename_view,
             segments::delete_view,
+            backup::database_status,
+            backup::list_backups,
+            backup::backup_now,
+            backup::restore_backup,
+            backup::start_empty_book,
+            backup::open_database,
         ])
         .events(collect_events![DataChanged, SyncProgressed])
         .typ::<clientele::error::ErrorCode>()

@@ -102,6 +102,9 @@ pub struct AppState {
     pub account_db: PathBuf,
     /// The running app's events and dialogs, installed at set-up.
     shell: std::sync::OnceLock<crate::shell::SharedShell>,
+    /// The file "Open another database…" opens instead of asking (env
+    /// `CLIENTELE_OPEN_FROM`; tests).
+    pub open_from: Option<PathBuf>,
 }
 
 impl AppState {
@@ -114,6 +117,7 @@ impl AppState {
                 .map(PathBuf::from)
                 .unwrap_or_else(clientele::default_db_path),
             shell: std::sync::OnceLock::new(),
+            open_from: std::env::var_os("CLIENTELE_OPEN_FROM").map(PathBuf::from),
         }
     }
 
@@ -136,7 +140,13 @@ impl AppState {
             return AppState::new(Session::new(path.into(), None));
         }
         let real = clientele::default_db_path();
-        if crate::sync_control::account_configured(&real) {
+        // The default data folder may be created; a folder named by CLIENTELE_DB may not.
+        if let Err(e) = clientele::db::create_folder(&real) {
+            tracing::error!("{e}");
+        }
+        if crate::sync_control::account_configured(&real)
+            || crate::sync_control::real_db_unreadable(&real)
+        {
             return AppState::new(Session::new(real, None));
         }
         let size = std::env::var("CLIENTELE_DEMO_CUSTOMERS")
@@ -174,12 +184,30 @@ pub fn demo_db_path(real: &Path) -> PathBuf {
     real.with_file_name("demo.db")
 }
 
-/// Opens the database in the background at startup.
+/// Opens the database in the background at startup, then takes the daily backup if due.
 pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let session = app.state::<AppState>().session();
-        if let Err(e) = session.db().await {
-            tracing::error!("cannot open {}: {e}", session.path.display());
+        match session.db().await {
+            Ok(_) => daily_backup(&session),
+            Err(e) => tracing::error!("cannot open {}: {e}", session.path.display()),
+        }
+    });
+}
+
+/// The daily backup (`clientele::backup::daily_if_due`) on a blocking thread with its own
+/// read connection, so neither the first paint nor the first queries wait for it. The
+/// generated demo database is not backed up.
+pub fn daily_backup(session: &Session) {
+    if session.is_demo() {
+        return;
+    }
+    let path = session.path.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        match clientele::backup::daily_if_due(&path, &Clock::system()) {
+            Ok(Some(b)) => tracing::info!("daily backup {} ({} bytes)", b.path, b.bytes),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("the daily backup of {} failed: {e}", path.display()),
         }
     });
 }

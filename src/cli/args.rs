@@ -54,6 +54,18 @@ pub enum Command {
     Segments,
     #[command(flatten)]
     Book(super::book_cmd::BookCommand),
+    /// Write a backup of the database now (into backups/ beside it) and print its path.
+    Backup,
+    /// List the database's backups, newest first.
+    Backups,
+    /// Replace the database's content with a backup (the current book is backed up first).
+    Restore(RestoreArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct RestoreArgs {
+    /// The backup file, e.g. one listed by `clientele backups`.
+    pub file: PathBuf,
 }
 
 #[derive(Args, Debug)]

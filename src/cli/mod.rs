@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch; each subcommand calls one core function and prints.
 
 mod args;
+mod backup_cmd;
 mod book_args;
 mod book_cmd;
 mod print;
@@ -37,8 +38,16 @@ pub fn run() -> i32 {
     }
 }
 
-fn db_path(cli: &Cli) -> PathBuf {
-    cli.db.clone().unwrap_or_else(clientele::default_db_path)
+/// `--db` as given (its folder must exist), else the default, whose folder is created.
+fn db_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.db {
+        Some(p) => Ok(p.clone()),
+        None => {
+            let p = clientele::default_db_path();
+            db::create_folder(&p)?;
+            Ok(p)
+        }
+    }
 }
 
 fn clock(cli: &Cli) -> Result<Clock> {
@@ -56,10 +65,18 @@ fn clock(cli: &Cli) -> Result<Clock> {
 fn dispatch(cli: Cli) -> Result<()> {
     let clock = clock(&cli)?;
     let json = cli.json;
-    let path = db_path(&cli);
+    let path = db_path(&cli)?;
+    match &cli.command {
+        // These work on a file that does not open (a damaged one can be restored over).
+        Command::Backups => return backup_cmd::list(&path, json),
+        Command::Restore(a) => return backup_cmd::restore(&path, &a.file, json),
+        Command::Backup => return backup_cmd::now(&path, json),
+        _ => {}
+    }
     let mut conn = db::open(&path)?;
     // Segment facts are kept as of one date; "today" here may be --as-of's.
     clientele::segments::roll(&mut conn, clock.today())?;
+    backup_cmd::daily(&path);
     match cli.command {
         Command::Segments => print::segments(json, &clientele::segments::counts(&conn, &clock)?),
         Command::Demo(a) => {
@@ -144,6 +161,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Sync(a) => sync_cmd::sync(conn, &path, &a, json)?,
         Command::Logout => sync_cmd::logout(conn, &path, json)?,
         Command::Book(b) => book_cmd::run(b, &mut conn, &clock, json)?,
+        Command::Backup | Command::Backups | Command::Restore(_) => unreachable!("handled above"),
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use clientele::db;
 #[test]
 fn fresh_file_opens_with_pragmas_and_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sub/dir/c.db");
+    let path = dir.path().join("c.db");
     let conn = db::open(&path).unwrap();
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -59,7 +59,7 @@ fn a_text_file_is_refused_and_left_untouched() {
     let text = "this is not a database, it's my shopping list\n".repeat(200);
     std::fs::write(&path, &text).unwrap();
     let err = db::open(&path).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), "foreign");
     assert!(
         err.to_string().contains("not a Clientele database"),
         "{err}"
@@ -77,7 +77,7 @@ fn another_applications_sqlite_file_is_refused() {
             .unwrap();
     }
     let err = db::open(&path).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), "foreign");
     let c = rusqlite::Connection::open(&path).unwrap();
     let tables: i64 = c
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))

@@ -23,6 +23,7 @@ fn beside(db: &Path, suffix: &str) -> std::path::PathBuf {
 fn a_fresh_database_and_its_wal_and_shm_are_0600() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/c.db");
+    db::create_folder(&path).unwrap();
     let conn = db::open(&path).unwrap();
     conn.execute(
         "UPDATE settings SET value = 'USD' WHERE key = 'currency'",

@@ -2,6 +2,7 @@
 //! the list, stats and activity, edits, export, demo data, the read pool and the customer book,
 //! against real SQLite files. One module per feature.
 
+mod backup;
 mod book_archive;
 mod book_customers;
 mod book_duplicates;

@@ -100,7 +100,7 @@ fn readers_refuse_writes() {
             )?)
         })
         .unwrap_err();
-    assert_eq!(err.code(), "storage");
+    assert_eq!(err.code(), "read_only");
     let currency = store.read(clientele::settings::currency).unwrap();
     assert_eq!(currency, "NPR");
 }
@@ -213,7 +213,7 @@ fn a_store_refuses_what_db_open_refuses_and_a_pool_without_readers() {
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
     let err = Store::open(&other).err().unwrap();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), "foreign");
     let err = Store::open_with_readers(&dir.path().join("new.db"), 0)
         .err()
         .unwrap();

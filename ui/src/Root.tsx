@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { App } from './App';
+import { DatabaseGate } from './components/DatabaseGate';
 import { makeQueryClient } from './queryClient';
 import { colorSchemeManager, theme } from './theme';
 
@@ -14,7 +15,9 @@ export function Root() {
       <QueryClientProvider client={client}>
         <ModalsProvider>
           <Notifications position="bottom-right" limit={4} />
-          <App />
+          <DatabaseGate>
+            <App />
+          </DatabaseGate>
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

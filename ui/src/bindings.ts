@@ -60,6 +60,21 @@ export const commands = {
 	saveView: (name: string, query: ViewQuery) => __TAURI_INVOKE<SavedView>("save_view", { name, query }),
 	renameView: (id: number, name: string) => __TAURI_INVOKE<SavedView>("rename_view", { id, name }),
 	deleteView: (id: number) => __TAURI_INVOKE<null>("delete_view", { id }),
+	databaseStatus: () => __TAURI_INVOKE<DatabaseStatus>("database_status"),
+	listBackups: () => __TAURI_INVOKE<BackupInfo[]>("list_backups"),
+	backupNow: () => __TAURI_INVOKE<BackupInfo>("backup_now"),
+	/**
+	 *  Restores `path` (a backup) over the open database, which is backed up first; works on
+	 *  a database that does not open too (it is set aside). The page then reloads everything.
+	 */
+	restoreBackup: (path: string) => __TAURI_INVOKE<RestoreReport>("restore_backup", { path }),
+	/**  Moves a damaged or foreign file aside (never deleting it) and starts an empty book. */
+	startEmptyBook: () => __TAURI_INVOKE<StartEmptyReport>("start_empty_book"),
+	/**
+	 *  Asks for another database file (native dialog, modal to the window) and switches to it
+	 *  once it opens; the current one stays open when it does not. `None` when cancelled.
+	 */
+	openDatabase: () => __TAURI_INVOKE<string | null>("open_database"),
 };
 
 /** Events */
@@ -112,6 +127,27 @@ export type AppInfo = {
 	version: string,
 	default_export_name: string,
 };
+
+/**  One backup file. */
+export type BackupInfo = {
+	path: string,
+	file_name: string,
+	kind: BackupKind,
+	/**  For a pre-migration backup: the schema version the file had (what it contains). */
+	schema_version: number | null,
+	/**  When it was taken, RFC 3339 (from the file name). */
+	taken_at: string,
+	bytes: number,
+};
+
+/**  Why a backup was taken. */
+export type BackupKind = 
+/**  Daily (on open) or on demand. */
+"regular" | 
+/**  The file as it was before a migration. */
+"pre_migrate" | 
+/**  The book as it was before a restore replaced it. */
+"pre_restore";
 
 export type BookingItem = {
 	id: number,
@@ -239,6 +275,15 @@ export type CustomerStatus = "new" | "returning" | "regular" | "favorite" | "blo
  */
 export type DataChanged = Changes;
 
+/**  Whether the open database opened, and what the recovery screen can offer if not. */
+export type DatabaseStatus = {
+	path: string,
+	/**  Why it did not open (`damaged`, `foreign`, `db_folder_missing`, …); `None` when open. */
+	error: ErrorPayload | null,
+	/**  The newest backup of this database, of any kind. */
+	newest_backup: BackupInfo | null,
+};
+
 /**  The core's defaults the UI starts from. */
 export type Defaults = {
 	currency: string,
@@ -257,7 +302,7 @@ export type DuplicateCards = {
 };
 
 /**  The stable error codes; the UI branches on them (a string union in TypeScript). */
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "io" | "offline" | "unauthorized" | "rate_limited" | "server" | "malformed" | "cancelled";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "storage" | "io" | "offline" | "unauthorized" | "forbidden" | "rate_limited" | "server" | "malformed" | "cancelled" | "damaged" | "foreign" | "db_folder_missing" | "read_only" | "disk_full";
 
 /**  The serialised shape of [`Error`], for the generated TypeScript bindings. */
 export type ErrorPayload = {
@@ -384,6 +429,17 @@ export type ProfileEdit = {
 /**  One edit of a customer's relation. */
 export type RelationEdit = { field: "favorite"; value: boolean } | { field: "blocked"; value: boolean; reason: string | null } | { field: "notes"; value: string } | { field: "tags"; value: string[] };
 
+export type RestoreReport = {
+	/**  The database that now holds the backup's content. */
+	path: string,
+	restored_from: string,
+	/**  The book as it was just before, when it held anything. */
+	snapshot: BackupInfo | null,
+	/**  Where a damaged or foreign file at `path` was moved first. */
+	set_aside: string | null,
+	customers: number,
+};
+
 export type ReviewItem = {
 	id: number,
 	booking_id: number | null,
@@ -443,6 +499,13 @@ export type SortKey = "name" | "total_bookings" | "total_spent" | "average_ratin
 
 /**  Where a customer comes from: the marketplace, or added by the provider (docs/rules.md §7). */
 export type Source = "platform" | "local";
+
+export type StartEmptyReport = {
+	/**  The new, empty database. */
+	path: string,
+	/**  Where the damaged or foreign file was moved (it is never deleted). */
+	set_aside: string,
+};
 
 export type Stats = {
 	total_customers: number,

@@ -11,7 +11,7 @@ export const SCOPE_QUERIES: Record<Scope, readonly (readonly unknown[])[]> = {
   charts: [qk.charts],
   activity: [qk.activityAll],
   sync: [qk.syncStatus],
-  app: [qk.appInfo],
+  app: [qk.appInfo, qk.database, qk.backups],
 };
 
 export function invalidateChanged(client: QueryClient, changes: Changes): void {

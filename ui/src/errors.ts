@@ -15,7 +15,18 @@ export function toErrorPayload(err: unknown): UiError {
 }
 
 /** Errors that a retry cannot fix; TanStack Query should not retry them. */
-const PERMANENT = new Set<UiError['code']>(['invalid_input', 'not_found', 'unauthorized', 'conflict', 'malformed', 'cancelled']);
+const PERMANENT = new Set<UiError['code']>([
+  'invalid_input',
+  'not_found',
+  'unauthorized',
+  'conflict',
+  'malformed',
+  'cancelled',
+  'damaged',
+  'foreign',
+  'db_folder_missing',
+  'read_only',
+]);
 
 export function shouldRetry(failureCount: number, err: unknown): boolean {
   return failureCount < 2 && !PERMANENT.has(toErrorPayload(err).code);

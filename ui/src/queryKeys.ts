@@ -4,6 +4,8 @@ import type { CustomerQuery } from './bindings';
 /** Query keys in one place so invalidation and optimistic updates hit the same caches. */
 export const qk = {
   appInfo: ['app-info'] as const,
+  database: ['database'] as const,
+  backups: ['backups'] as const,
   syncStatus: ['sync-status'] as const,
   stats: ['stats'] as const,
   charts: ['charts'] as const,

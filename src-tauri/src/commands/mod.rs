@@ -2,6 +2,7 @@
 //! return `Result<T, clientele::Error>` (serialised as `{ code, message }`). They are
 //! registered once, in `crate::ipc`.
 
+pub mod backup;
 pub mod book;
 pub mod customers;
 pub mod dashboard;

@@ -182,7 +182,7 @@ fn a_file_that_is_not_a_clientele_database_gives_a_clear_error() {
             None,
         ))
     });
-    assert_eq!(app.err_code("get_stats", json!({})), "invalid_input");
+    assert_eq!(app.err_code("get_stats", json!({})), "foreign");
 }
 
 #[test]

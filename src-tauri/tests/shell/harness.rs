@@ -47,6 +47,7 @@ impl TestApp {
         TestApp::with_state(dir, |d| {
             let mut s = AppState::new(Session::new(d.join("clientele.db"), None));
             s.export_to = Some(d.join("export.csv"));
+            s.open_from = Some(d.join("opened.db"));
             s.account_db = d.join("clientele.db");
             s
         })

@@ -2,6 +2,7 @@
 //! IPC against a real SQLite file with demo data, events, the command registry against the
 //! UI's list, and the generated TypeScript bindings.
 
+mod backup;
 mod bindings;
 mod edit_export;
 mod harness;

@@ -2,6 +2,7 @@ import { Badge, Group, Text, ThemeIcon } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import type { ListView } from '../App';
 import { useAppInfo } from '../hooks/useAppInfo';
+import { BackupMenu } from './BackupMenu';
 import { ExportMenu } from './ExportMenu';
 import { SyncArea } from './SyncArea';
 import { ThemeToggle } from './ThemeToggle';
@@ -27,6 +28,7 @@ function HeaderImpl({ view, onSignIn }: { view: ListView; onSignIn: () => void }
       <Group gap="sm" wrap="nowrap">
         <SyncArea onSignIn={onSignIn} />
         <ExportMenu view={view} />
+        <BackupMenu />
         <ThemeToggle />
       </Group>
     </Group>

@@ -11,6 +11,7 @@ import * as book from './book';
 import * as importFiles from './importFiles';
 import * as segments from './segments';
 import * as merge from './merge';
+import { backupCommands } from './backups';
 
 type Commands = typeof commands;
 
@@ -56,6 +57,7 @@ export function installMockBackend(): void {
     getCharts: async (range) => segments.charts(backend, range),
     listActivity: async (query) => backend.listActivity(query),
     getCustomer: async (customerId, page, pageSize) => backend.getCustomer(customerId, page, pageSize),
+    ...backupCommands(params, () => backend.customers.length, changed),
     editRelation: async (customerId, edit) => {
       const row = backend.edit(customerId, edit);
       changed(EDIT_SCOPES);
