@@ -6,6 +6,7 @@ import { ChartsPanel } from './components/ChartsPanel';
 import { CustomerDrawer } from './components/CustomerDrawer';
 import { CustomerList } from './components/CustomerList';
 import { RelationActionsProvider } from './components/RelationActions';
+import { BookActionsProvider } from './components/book/BookActions';
 import { DemoBanner } from './components/DemoBanner';
 import { Header } from './components/Header';
 import { SignInModal } from './components/SignInModal';
@@ -16,6 +17,8 @@ import { useLiveUpdates } from './hooks/useLiveUpdates';
 export type ListView = {
   search: string;
   status: CustomerStatus | null;
+  /** A customer must have all of them (docs/rules.md §9). */
+  tags: string[];
   sort: SortKey;
   descending: boolean;
 };
@@ -25,13 +28,14 @@ export function App() {
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 150);
   const [status, setStatus] = useState<CustomerStatus | null>(null);
+  const [tags, setTags] = useState<string[]>([]);
   const [sort, setSort] = useState<SortKey>(DEFAULTS.sort);
   const [descending, setDescending] = useState<boolean>(DEFAULTS.descending[DEFAULTS.sort]);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [signInOpen, setSignInOpen] = useState(false);
   // Stable identities: the memoised panels below (stats, charts, activity, header) must not
   // re-render on every search keystroke — only the list depends on the search.
-  const view = useMemo<ListView>(() => ({ search, status, sort, descending }), [search, status, sort, descending]);
+  const view = useMemo<ListView>(() => ({ search, status, tags, sort, descending }), [search, status, tags, sort, descending]);
   const openSignIn = useCallback(() => setSignInOpen(true), []);
   const closeSignIn = useCallback(() => setSignInOpen(false), []);
   const closeDetail = useCallback(() => setDetailId(null), []);
@@ -42,40 +46,43 @@ export function App() {
 
   return (
     <RelationActionsProvider>
-      <AppShell header={{ height: 60 }} padding="md">
-        <AppShell.Header>
-          <Header view={view} onSignIn={openSignIn} />
-        </AppShell.Header>
-        <AppShell.Main>
-          <Container size={1400} px={0}>
-            <Stack gap="md">
-              <DemoBanner onSignIn={openSignIn} />
-              <StatsCards />
-              <CustomerList
-                view={view}
-                searchText={searchText}
-                onSearchText={setSearchText}
-                onStatus={setStatus}
-                onSort={onSort}
-                onDescending={setDescending}
-                onOpen={setDetailId}
-                onSignIn={openSignIn}
-                detailOpen={detailId !== null || signInOpen}
-              />
-              <Grid gap="md">
-                <Grid.Col span={{ base: 12, lg: 8 }}>
-                  <ChartsPanel />
-                </Grid.Col>
-                <Grid.Col span={{ base: 12, lg: 4 }}>
-                  <ActivityTimeline onOpen={setDetailId} />
-                </Grid.Col>
-              </Grid>
-            </Stack>
-          </Container>
-        </AppShell.Main>
-        <CustomerDrawer customerId={detailId} onClose={closeDetail} />
-        <SignInModal opened={signInOpen} onClose={closeSignIn} />
-      </AppShell>
+      <BookActionsProvider onOpenCustomer={setDetailId}>
+        <AppShell header={{ height: 60 }} padding="md">
+          <AppShell.Header>
+            <Header view={view} onSignIn={openSignIn} />
+          </AppShell.Header>
+          <AppShell.Main>
+            <Container size={1400} px={0}>
+              <Stack gap="md">
+                <DemoBanner onSignIn={openSignIn} />
+                <StatsCards />
+                <CustomerList
+                  view={view}
+                  searchText={searchText}
+                  onSearchText={setSearchText}
+                  onStatus={setStatus}
+                  onTags={setTags}
+                  onSort={onSort}
+                  onDescending={setDescending}
+                  onOpen={setDetailId}
+                  onSignIn={openSignIn}
+                  detailOpen={detailId !== null || signInOpen}
+                />
+                <Grid gap="md">
+                  <Grid.Col span={{ base: 12, lg: 8 }}>
+                    <ChartsPanel />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, lg: 4 }}>
+                    <ActivityTimeline onOpen={setDetailId} />
+                  </Grid.Col>
+                </Grid>
+              </Stack>
+            </Container>
+          </AppShell.Main>
+          <CustomerDrawer customerId={detailId} onClose={closeDetail} />
+          <SignInModal opened={signInOpen} onClose={closeSignIn} />
+        </AppShell>
+      </BookActionsProvider>
     </RelationActionsProvider>
   );
 }

@@ -5,7 +5,7 @@ import { qk } from './queryKeys';
 
 function seeded() {
   const client = new QueryClient();
-  const keys = [qk.appInfo, qk.syncStatus, qk.stats, qk.charts, qk.customers({ page: 1 }), qk.customer(7), qk.activity('all')];
+  const keys = [qk.appInfo, qk.syncStatus, qk.stats, qk.charts, qk.customers({ page: 1 }), qk.customer(7), qk.tags, qk.duplicates, qk.activity('all')];
   keys.forEach((k) => client.setQueryData(k, { seeded: true }));
   const stale = () => keys.filter((k) => client.getQueryState(k)?.isInvalidated).map((k) => k[0]);
   return { client, stale };
@@ -15,7 +15,7 @@ describe('invalidateChanged', () => {
   it('refetches exactly the queries of the scopes a write names', () => {
     const { client, stale } = seeded();
     invalidateChanged(client, { scopes: ['customers', 'activity'] });
-    expect(stale()).toEqual(['customers', 'customer', 'activity']);
+    expect(stale()).toEqual(['customers', 'customer', 'tags', 'duplicates', 'activity']);
   });
 
   it('leaves everything alone for an empty change and covers every query family for all scopes', () => {
@@ -23,6 +23,6 @@ describe('invalidateChanged', () => {
     invalidateChanged(client, { scopes: [] });
     expect(stale()).toEqual([]);
     invalidateChanged(client, { scopes: Object.keys(SCOPE_QUERIES) as (keyof typeof SCOPE_QUERIES)[] });
-    expect(stale()).toHaveLength(7);
+    expect(stale()).toHaveLength(9);
   });
 });

@@ -6,7 +6,8 @@ import { qk } from './queryKeys';
 
 /** Typed by `Scope`: a scope added in Rust fails the type check until it is mapped here. */
 export const SCOPE_QUERIES: Record<Scope, readonly (readonly unknown[])[]> = {
-  customers: [qk.customersAll, qk.customerAll],
+  // The tag list and the duplicate groups are read from the same cards as the list.
+  customers: [qk.customersAll, qk.customerAll, qk.tags, qk.duplicates],
   stats: [qk.stats],
   charts: [qk.charts],
   activity: [qk.activityAll],

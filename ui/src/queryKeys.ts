@@ -14,6 +14,9 @@ export const qk = {
   customerAll: ['customer'] as const,
   customer: (id: number) => ['customer', id] as const,
   customerPage: (id: number, page: number) => ['customer', id, page] as const,
+  /** The tags in use with their counts (suggestions, the tag filter). */
+  tags: ['tags'] as const,
+  duplicates: ['duplicates'] as const,
   activityAll: ['activity'] as const,
   activity: (kind: ActivityKind | 'all') => ['activity', kind] as const,
 };

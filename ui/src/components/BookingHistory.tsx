@@ -1,5 +1,6 @@
 import { Badge, Group, Pagination, Skeleton, Table, Text } from '@mantine/core';
-import type { CustomerDetail } from '../bindings';
+import type { ReactNode } from 'react';
+import type { BookingItem, CustomerDetail } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatRelative, humanize } from '../format';
 
 // Booking statuses are the platform's own strings; unknown ones fall back to grey.
@@ -15,9 +16,18 @@ const BOOKING_COLOR: Record<string, string> = {
   disputed: 'pink',
 };
 
-type Props = { detail: CustomerDetail | undefined; loading: boolean; currency: string; page: number; onPage: (p: number) => void };
+type Props = {
+  detail: CustomerDetail | undefined;
+  loading: boolean;
+  currency: string;
+  page: number;
+  onPage: (p: number) => void;
+  /** A last cell per row (edit/delete of own visits). */
+  actions?: (b: BookingItem) => ReactNode;
+};
 
-export function BookingHistory({ detail, loading, currency, page, onPage }: Props) {
+export function BookingHistory({ detail, loading, currency, page, onPage, actions }: Props) {
+  const cols = actions ? 7 : 6;
   const pages = detail ? Math.max(1, Math.ceil(detail.bookings_total / detail.bookings_page_size)) : 1;
   return (
     <>
@@ -31,13 +41,14 @@ export function BookingHistory({ detail, loading, currency, page, onPage }: Prop
               <Table.Th ta="right">Amount</Table.Th>
               <Table.Th>Payment</Table.Th>
               <Table.Th>Created</Table.Th>
+              {actions && <Table.Th w={64} aria-label="Actions" />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {loading || !detail
               ? Array.from({ length: 5 }, (_, i) => (
                   <Table.Tr key={i}>
-                    {Array.from({ length: 6 }, (_, j) => (
+                    {Array.from({ length: cols }, (_, j) => (
                       <Table.Td key={j}>
                         <Skeleton height={10} />
                       </Table.Td>
@@ -45,7 +56,7 @@ export function BookingHistory({ detail, loading, currency, page, onPage }: Prop
                   </Table.Tr>
                 ))
               : detail.bookings.map((b) => (
-                  <Table.Tr key={b.id} data-testid="booking-row" data-booking-id={b.id} style={b.live ? undefined : { opacity: 0.55 }}>
+                  <Table.Tr key={b.id} data-testid="booking-row" data-booking-id={b.id} data-source={b.source} style={b.live ? undefined : { opacity: 0.55 }}>
                     <Table.Td maw={170} className="truncate" title={b.live ? b.service_title : `${b.service_title} (no longer on the marketplace)`}>
                       {b.service_title}
                     </Table.Td>
@@ -66,11 +77,12 @@ export function BookingHistory({ detail, loading, currency, page, onPage }: Prop
                     <Table.Td title={formatDateTime(b.created_at)} style={{ whiteSpace: 'nowrap' }}>
                       {formatRelative(b.created_at)}
                     </Table.Td>
+                    {actions && <Table.Td>{actions(b)}</Table.Td>}
                   </Table.Tr>
                 ))}
             {detail && !loading && detail.bookings.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={6}>
+                <Table.Td colSpan={cols}>
                   <Text size="sm" c="dimmed" ta="center" py="md">
                     No bookings on record.
                   </Text>

@@ -6,8 +6,12 @@ import { commands } from '../bindings';
 import type { CustomerDetail } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
+import { useEscapeWhenTopmost } from '../hooks/useEscapeWhenTopmost';
 import { qk } from '../queryKeys';
 import { BookingHistory } from './BookingHistory';
+import { DrawerBookBar } from './book/DrawerBookBar';
+import { TagEditor } from './book/TagEditor';
+import { VisitActions } from './book/VisitActions';
 import { CustomerAvatar } from './CustomerAvatar';
 import { ErrorState } from './ErrorState';
 import { useRelationActions } from './relationActionsContext';
@@ -17,8 +21,9 @@ import { StatusBadge } from './StatusBadge';
 const HISTORY_PAGE_SIZE = 10;
 
 function CustomerDrawerImpl({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
+  useEscapeWhenTopmost(customerId !== null, onClose);
   return (
-    <Drawer opened={customerId !== null} onClose={onClose} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
+    <Drawer opened={customerId !== null} onClose={onClose} closeOnEscape={false} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
       {customerId !== null && <DetailBody key={customerId} customerId={customerId} onClose={onClose} />}
     </Drawer>
   );
@@ -78,8 +83,10 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
         </Group>
       </Group>
 
+      <DrawerBookBar customer={c} />
+
       <div style={{ display: 'grid', gridTemplateColumns: '2fr 1.3fr 1fr 1fr', gap: 'var(--mantine-spacing-md)' }} data-testid="detail-profile">
-        <Field label="Email" value={c.email} title={c.email} />
+        <Field label="Email" value={c.email || '—'} title={c.email || undefined} />
         <Field label="Phone" value={c.phone ?? '—'} />
         <Field label="City" value={c.city ?? '—'} />
         <Field label="Joined" value={dt(d.date_joined)} />
@@ -98,6 +105,8 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
         </SimpleGrid>
       </Paper>
 
+      <TagEditor customer={c} />
+
       <div>
         <Group justify="space-between" mb={6}>
           <Text fw={600}>Notes</Text>
@@ -115,7 +124,7 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
         <Text fw={600} mb={6}>
           Booking history
         </Text>
-        <BookingHistory detail={d} loading={q.isPlaceholderData} currency={currency} page={page} onPage={setPage} />
+        <BookingHistory detail={d} loading={q.isPlaceholderData} currency={currency} page={page} onPage={setPage} actions={(b) => <VisitActions customer={c} booking={b} />} />
       </div>
 
       <Divider />

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconSearchOff, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -14,12 +14,16 @@ import { useCustomerPages } from '../hooks/useCustomerPages';
 import { CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
 import { ErrorState } from './ErrorState';
 import { ListToolbar } from './ListToolbar';
+import { BookBar } from './book/BookBar';
+import { TagFilter } from './book/TagFilter';
+import { useBookActions } from './book/bookActionsContext';
 
 type Props = {
   view: ListView;
   searchText: string;
   onSearchText: (s: string) => void;
   onStatus: (s: CustomerStatus | null) => void;
+  onTags: (t: string[]) => void;
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
   onOpen: (id: number) => void;
@@ -32,16 +36,17 @@ const LIST_HEIGHT = 560;
 const HEADER_HEIGHT = 36;
 
 export function CustomerList(props: Props) {
-  const { view, onOpen, onSearchText, onStatus } = props;
+  const { view, onOpen, onSearchText, onStatus, onTags } = props;
   const onClear = useCallback(() => {
     onSearchText('');
     onStatus(null);
-  }, [onSearchText, onStatus]);
+    onTags([]);
+  }, [onSearchText, onStatus, onTags]);
   const currency = useCurrency();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
   const [visible, setVisible] = useState<number[]>([0]);
-  const base = { search: view.search || undefined, status: view.status ?? undefined, sort: view.sort, descending: view.descending };
+  const base = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), sort: view.sort, descending: view.descending };
   const { first, rowAt } = useCustomerPages(base, visible);
   const count = first.data?.count ?? 0;
 
@@ -109,10 +114,19 @@ export function CustomerList(props: Props) {
   return (
     <Paper className="card" radius="md" p="md" data-testid="customer-list">
       <Stack gap="sm">
-        <ListToolbar {...props} counts={first.data?.status_counts} />
-        <Text size="xs" c="dimmed" className="num" data-testid="result-count">
-          {first.data ? `${formatCount(count)} ${count === 1 ? 'customer' : 'customers'}` : '\u00a0'}
-        </Text>
+        <ListToolbar
+          {...props}
+          counts={first.data?.status_counts}
+          filters={
+            <>
+              <TagFilter tags={view.tags} onTags={props.onTags} />
+              <Text size="xs" c="dimmed" className="num" data-testid="result-count">
+                {first.data ? `${formatCount(count)} ${count === 1 ? 'customer' : 'customers'}` : '\u00a0'}
+              </Text>
+            </>
+          }
+          actions={<BookBar />}
+        />
         {first.isError ? (
           <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
         ) : (
@@ -181,7 +195,8 @@ function listKeysApply(e: KeyboardEvent): boolean {
 }
 
 function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {
-  const filtered = view.search !== '' || view.status !== null;
+  const filtered = view.search !== '' || view.status !== null || view.tags.length > 0;
+  const book = useBookActions();
   const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus }).data?.signed_in ?? false;
   return (
     <Stack align="center" justify="center" gap="xs" py={48} px="xl" data-testid="empty-state">
@@ -189,15 +204,25 @@ function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () =>
       <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
       <Text size="sm" c="dimmed" ta="center" maw={420}>
         {filtered
-          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}. Try another spelling or clear the search.`
+          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}${view.tags.length ? ' with all of these tags' : ''}. Try another spelling or clear the search.`
           : signedIn
-            ? 'Press “Sync now” at the top to bring in the customers who booked you on the marketplace.'
-            : 'Sign in with your marketplace account to bring in the customers who booked you, or run “clientele demo” to explore with sample data.'}
+            ? 'Add the customers you know, import the list you keep in a spreadsheet, or press “Sync now” at the top to bring in the ones who booked you on the marketplace.'
+            : 'Add the customers you know, import the list you keep in a spreadsheet, or sign in with your marketplace account to bring in the ones who booked you.'}
       </Text>
-      {!filtered && !signedIn && (
-        <Button size="xs" onClick={onSignIn} data-testid="empty-sign-in">
-          Sign in
-        </Button>
+      {!filtered && (
+        <Group gap="xs" mt={4}>
+          <Button size="xs" onClick={book.addCustomer} data-testid="empty-add-customer">
+            Add customer
+          </Button>
+          <Button size="xs" variant="light" onClick={book.importList} data-testid="empty-import">
+            Import a list
+          </Button>
+          {!signedIn && (
+            <Button size="xs" variant="default" onClick={onSignIn} data-testid="empty-sign-in">
+              Sign in
+            </Button>
+          )}
+        </Group>
       )}
       {filtered && (
         <Button variant="light" size="xs" onClick={onClear} data-testid="clear-filters">

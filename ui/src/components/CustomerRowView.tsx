@@ -5,6 +5,8 @@ import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney
 import { CustomerAvatar } from './CustomerAvatar';
 import { RelationButtons } from './RelationButtons';
 import { StatusBadge } from './StatusBadge';
+import { RowVisitButton } from './book/RowVisitButton';
+import { TagChips } from './book/TagChips';
 
 export const ROW_HEIGHT = 56;
 
@@ -40,8 +42,11 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
       <Group gap="sm" wrap="nowrap" className="truncate">
         <CustomerAvatar customer={c} />
         <div className="truncate">
-          <div className="cell cellStrong truncate" data-testid="customer-name">
-            {c.first_name} {c.last_name}
+          <div className="nameLine">
+            <span className="cell cellStrong truncate" data-testid="customer-name">
+              {c.first_name} {c.last_name}
+            </span>
+            <TagChips tags={c.tags} />
           </div>
           <div className="cellXs dimmed truncate">{c.email}</div>
         </div>
@@ -75,7 +80,10 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
       <div className={c.next_visit_on ? 'cell truncate' : 'cell truncate dimmed'} title={c.next_visit_on ? formatDate(c.next_visit_on) : undefined} data-testid="next-visit">
         {c.next_visit_on ? formatDayRelative(c.next_visit_on) : '—'}
       </div>
-      <RelationButtons customer={c} />
+      <div className="rowActions">
+        <RelationButtons customer={c} />
+        <RowVisitButton customer={c} />
+      </div>
     </div>
   );
 });

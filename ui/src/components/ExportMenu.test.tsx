@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListView } from '../App';
 import { ExportMenu } from './ExportMenu';
 
-const view: ListView = { search: 'ram', status: 'blocked', sort: 'last_booking', descending: true };
+const view: ListView = { search: 'ram', status: 'blocked', tags: ['VIP', 'Walk-in'], sort: 'last_booking', descending: true };
 
 function renderMenu() {
   render(
@@ -23,7 +23,7 @@ function renderMenu() {
 describe('ExportMenu', () => {
   afterEach(() => clearMocks());
 
-  it('exports the current view to Excel and says where it went', async () => {
+  it('exports the current view (search, status and tags) to Excel and says where it went', async () => {
     const calls: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
@@ -36,7 +36,7 @@ describe('ExportMenu', () => {
     const toast = await screen.findByTestId('toast-success');
     expect(toast).toHaveTextContent('Exported 2 customers');
     expect(toast).toHaveTextContent('customers-2026-11-24.xlsx');
-    expect(calls).toEqual([{ cmd: 'export_xlsx', args: { filter: { search: 'ram', status: 'blocked' } } }]);
+    expect(calls).toEqual([{ cmd: 'export_xlsx', args: { filter: { search: 'ram', status: 'blocked', tags: ['VIP', 'Walk-in'] } } }]);
   });
 
   it('keeps the CSV items, and a closed dialog is "Export cancelled"', async () => {

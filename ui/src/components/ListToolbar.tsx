@@ -1,13 +1,14 @@
-import { ActionIcon, Group, Kbd, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Kbd, SegmentedControl, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 import type { ListView } from '../App';
 import type { CustomerStatus } from '../bindings';
 import type { SortKey } from '../bindings';
 import type { StatusCounts } from '../bindings';
 import { formatCount } from '../format';
 import { STATUSES, STATUS_LABEL } from '../theme';
+import { ArchivedChip } from './book/ArchivedChip';
 
 const SORTS: { value: SortKey; label: string }[] = [
   { value: 'last_booking', label: 'Last booking' },
@@ -25,68 +26,83 @@ type Props = {
   onStatus: (s: CustomerStatus | null) => void;
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
+  /** Row 1 after the search (the tag filter, the result count); row 2 on the right (the book's actions). */
+  filters?: ReactNode;
+  actions?: ReactNode;
 };
 
-export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, onSort, onDescending }: Props) {
+export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, onSort, onDescending, filters, actions }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   // "/" and Ctrl/Cmd+F jump to search (the webview's own find bar is not useful here).
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
     ['mod+F', () => searchRef.current?.focus()],
   ]);
+  // Two rows: what to look for and the order; then the status chips and the book's actions.
   return (
-    <Group justify="space-between" gap="sm" wrap="wrap">
-      <TextInput
-        ref={searchRef}
-        data-testid="search-input"
-        placeholder="Search name, email or phone"
-        aria-label="Search customers"
-        leftSection={<IconSearch size={16} />}
-        rightSection={
-          searchText ? (
-            <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onSearchText('')} aria-label="Clear search" data-testid="search-clear">
-              <IconX size={14} />
+    <Stack gap="sm">
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Group gap="sm" wrap="wrap">
+          <TextInput
+            ref={searchRef}
+            data-testid="search-input"
+            placeholder="Search name, email or phone"
+            aria-label="Search customers"
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              searchText ? (
+                <ActionIcon variant="subtle" color="gray" size="sm" onClick={() => onSearchText('')} aria-label="Clear search" data-testid="search-clear">
+                  <IconX size={14} />
+                </ActionIcon>
+              ) : (
+                <Kbd size="xs">/</Kbd>
+              )
+            }
+            value={searchText}
+            onChange={(e) => onSearchText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                onSearchText('');
+                e.currentTarget.blur();
+              }
+            }}
+            w={280}
+          />
+          {filters}
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          <Select
+            data-testid="sort-select"
+            aria-label="Sort by"
+            w={170}
+            data={SORTS}
+            value={view.sort}
+            onChange={(v) => v && onSort(v as SortKey)}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Tooltip label={view.descending ? 'Descending' : 'Ascending'}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              data-testid="sort-direction"
+              data-direction={view.descending ? 'desc' : 'asc'}
+              aria-label={view.descending ? 'Sorted descending' : 'Sorted ascending'}
+              onClick={() => onDescending(!view.descending)}
+            >
+              {view.descending ? <IconSortDescending size={18} /> : <IconSortAscending size={18} />}
             </ActionIcon>
-          ) : (
-            <Kbd size="xs">/</Kbd>
-          )
-        }
-        value={searchText}
-        onChange={(e) => onSearchText(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            onSearchText('');
-            e.currentTarget.blur();
-          }
-        }}
-        w={280}
-      />
-      <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
-      <Group gap={6} wrap="nowrap">
-        <Select
-          data-testid="sort-select"
-          aria-label="Sort by"
-          w={170}
-          data={SORTS}
-          value={view.sort}
-          onChange={(v) => v && onSort(v as SortKey)}
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-        />
-        <Tooltip label={view.descending ? 'Descending' : 'Ascending'}>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            data-testid="sort-direction"
-            data-direction={view.descending ? 'desc' : 'asc'}
-            aria-label={view.descending ? 'Sorted descending' : 'Sorted ascending'}
-            onClick={() => onDescending(!view.descending)}
-          >
-            {view.descending ? <IconSortDescending size={18} /> : <IconSortAscending size={18} />}
-          </ActionIcon>
-        </Tooltip>
+          </Tooltip>
+        </Group>
       </Group>
-    </Group>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Group gap="xs" wrap="nowrap">
+          <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
+          <ArchivedChip status={view.status} counts={counts} onStatus={onStatus} />
+        </Group>
+        {actions}
+      </Group>
+    </Stack>
   );
 }
 
@@ -112,7 +128,8 @@ const StatusFilter = memo(function StatusFilter({ status, counts, onStatus }: { 
     <SegmentedControl
       data-testid="status-filter"
       size="sm"
-      value={status ?? 'all'}
+      // Archived is its own chip beside this control; while it is on, no segment is.
+      value={status === 'archived' ? '' : (status ?? 'all')}
       onChange={(v) => onStatus(v === 'all' ? null : (v as CustomerStatus))}
       data={data}
     />
