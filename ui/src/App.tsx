@@ -1,6 +1,6 @@
 import { AppShell, Container, Grid, Stack } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import { DEFAULTS, type CustomerStatus, type SortKey } from './bindings';
+import { DEFAULTS, type CustomerStatus, type Segment, type SortKey, type ViewQuery } from './bindings';
 import { ActivityTimeline } from './components/ActivityTimeline';
 import { ChartsPanel } from './components/ChartsPanel';
 import { CustomerDrawer } from './components/CustomerDrawer';
@@ -13,10 +13,13 @@ import { SignInModal } from './components/SignInModal';
 import { StatsCards } from './components/StatsCards';
 import { useDebounced } from './hooks/useDebounced';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
+import { fromViewQuery } from './segments/viewQuery';
 
 export type ListView = {
   search: string;
   status: CustomerStatus | null;
+  /** Who to call (docs/rules.md §10); combines with the rest. */
+  segment: Segment | null;
   /** A customer must have all of them (docs/rules.md §9). */
   tags: string[];
   sort: SortKey;
@@ -28,6 +31,7 @@ export function App() {
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 150);
   const [status, setStatus] = useState<CustomerStatus | null>(null);
+  const [segment, setSegment] = useState<Segment | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [sort, setSort] = useState<SortKey>(DEFAULTS.sort);
   const [descending, setDescending] = useState<boolean>(DEFAULTS.descending[DEFAULTS.sort]);
@@ -35,13 +39,22 @@ export function App() {
   const [signInOpen, setSignInOpen] = useState(false);
   // Stable identities: the memoised panels below (stats, charts, activity, header) must not
   // re-render on every search keystroke — only the list depends on the search.
-  const view = useMemo<ListView>(() => ({ search, status, tags, sort, descending }), [search, status, tags, sort, descending]);
+  const view = useMemo<ListView>(() => ({ search, status, segment, tags, sort, descending }), [search, status, segment, tags, sort, descending]);
   const openSignIn = useCallback(() => setSignInOpen(true), []);
   const closeSignIn = useCallback(() => setSignInOpen(false), []);
   const closeDetail = useCallback(() => setDetailId(null), []);
   const onSort = useCallback((key: SortKey) => {
     setSort(key);
     setDescending(DEFAULTS.descending[key]);
+  }, []);
+  const applyView = useCallback((q: ViewQuery) => {
+    const v = fromViewQuery(q);
+    setSearchText(v.search);
+    setStatus(v.status);
+    setTags(v.tags);
+    setSegment(v.segment);
+    setSort(v.sort);
+    setDescending(v.descending);
   }, []);
 
   return (
@@ -55,12 +68,14 @@ export function App() {
             <Container size={1400} px={0}>
               <Stack gap="md">
                 <DemoBanner onSignIn={openSignIn} />
-                <StatsCards />
+                <StatsCards view={view} onFilter={applyView} />
                 <CustomerList
                   view={view}
                   searchText={searchText}
                   onSearchText={setSearchText}
                   onStatus={setStatus}
+                  onSegment={setSegment}
+                  onApplyView={applyView}
                   onTags={setTags}
                   onSort={onSort}
                   onDescending={setDescending}

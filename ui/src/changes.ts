@@ -7,7 +7,7 @@ import { qk } from './queryKeys';
 /** Typed by `Scope`: a scope added in Rust fails the type check until it is mapped here. */
 export const SCOPE_QUERIES: Record<Scope, readonly (readonly unknown[])[]> = {
   // The tag list and the duplicate groups are read from the same cards as the list.
-  customers: [qk.customersAll, qk.customerAll, qk.tags, qk.duplicates],
+  customers: [qk.customersAll, qk.customerAll, qk.tags, qk.duplicates, qk.segmentCounts, qk.lapsedDays, qk.views],
   stats: [qk.stats],
   charts: [qk.charts],
   activity: [qk.activityAll],

@@ -1,4 +1,5 @@
 import type { ActivityKind } from './bindings';
+import type { ChartRange } from './bindings';
 import type { CustomerQuery } from './bindings';
 
 /** Query keys in one place so invalidation and optimistic updates hit the same caches. */
@@ -9,6 +10,7 @@ export const qk = {
   syncStatus: ['sync-status'] as const,
   stats: ['stats'] as const,
   charts: ['charts'] as const,
+  chartsFor: (range: ChartRange) => ['charts', range] as const,
   customersAll: ['customers'] as const,
   customers: (q: CustomerQuery) => ['customers', q] as const,
   customerAll: ['customer'] as const,
@@ -17,6 +19,10 @@ export const qk = {
   /** The tags in use with their counts (suggestions, the tag filter). */
   tags: ['tags'] as const,
   duplicates: ['duplicates'] as const,
+  /** docs/rules.md §10: read from the same cards as the list (the `customers` scope). */
+  segmentCounts: ['segment-counts'] as const,
+  lapsedDays: ['lapsed-days'] as const,
+  views: ['saved-views'] as const,
   activityAll: ['activity'] as const,
   activity: (kind: ActivityKind | 'all') => ['activity', kind] as const,
 };

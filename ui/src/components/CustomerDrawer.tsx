@@ -9,6 +9,7 @@ import { useCurrency } from '../hooks/useAppInfo';
 import { useEscapeWhenTopmost } from '../hooks/useEscapeWhenTopmost';
 import { qk } from '../queryKeys';
 import { BookingHistory } from './BookingHistory';
+import { CadenceLine } from '../segments/CadenceLine';
 import { DrawerBookBar } from './book/DrawerBookBar';
 import { TagEditor } from './book/TagEditor';
 import { VisitActions } from './book/VisitActions';
@@ -103,6 +104,7 @@ function DetailBody({ customerId, onClose }: { customerId: number; onClose: () =
           <Field label="Last visit" value={c.last_visit_on ? formatDayRelative(c.last_visit_on) : '—'} title={c.last_visit_on ? formatDate(c.last_visit_on) : undefined} />
           <Field label="Next visit" value={c.next_visit_on ? formatDayRelative(c.next_visit_on) : '—'} title={c.next_visit_on ? formatDate(c.next_visit_on) : undefined} />
         </SimpleGrid>
+        <CadenceLine customer={c} />
       </Paper>
 
       <TagEditor customer={c} />

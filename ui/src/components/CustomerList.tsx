@@ -7,6 +7,8 @@ import type { ListView } from '../App';
 import { commands } from '../bindings';
 import { qk } from '../queryKeys';
 import type { CustomerStatus } from '../bindings';
+import type { Segment, ViewQuery } from '../bindings';
+import { SegmentBar } from '../segments/SegmentBar';
 import type { SortKey } from '../bindings';
 import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
@@ -23,6 +25,9 @@ type Props = {
   searchText: string;
   onSearchText: (s: string) => void;
   onStatus: (s: CustomerStatus | null) => void;
+  onSegment: (s: Segment | null) => void;
+  /** A saved view: every filter and the sort at once. */
+  onApplyView: (q: ViewQuery) => void;
   onTags: (t: string[]) => void;
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
@@ -36,18 +41,19 @@ const LIST_HEIGHT = 560;
 const HEADER_HEIGHT = 36;
 
 export function CustomerList(props: Props) {
-  const { view, onOpen, onSearchText, onStatus, onTags } = props;
+  const { view, onOpen, onSearchText, onStatus, onSegment, onTags } = props;
   const onClear = useCallback(() => {
     onSearchText('');
     onStatus(null);
+    onSegment(null);
     onTags([]);
-  }, [onSearchText, onStatus, onTags]);
+  }, [onSearchText, onStatus, onSegment, onTags]);
   const currency = useCurrency();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
   const [visible, setVisible] = useState<number[]>([0]);
   const base = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), sort: view.sort, descending: view.descending };
-  const { first, rowAt } = useCustomerPages(base, visible);
+  const { first, rowAt } = useCustomerPages(view.segment ? { ...base, segment: view.segment } : base, visible);
   const count = first.data?.count ?? 0;
 
   // The React Compiler is not used; TanStack Virtual's unstable function identities are fine here.
@@ -127,6 +133,7 @@ export function CustomerList(props: Props) {
           }
           actions={<BookBar />}
         />
+        <SegmentBar view={view} onSegment={props.onSegment} onApplyView={props.onApplyView} />
         {first.isError ? (
           <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
         ) : (
@@ -195,7 +202,7 @@ function listKeysApply(e: KeyboardEvent): boolean {
 }
 
 function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {
-  const filtered = view.search !== '' || view.status !== null || view.tags.length > 0;
+  const filtered = view.search !== '' || view.status !== null || view.segment !== null || view.tags.length > 0;
   const book = useBookActions();
   const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus }).data?.signed_in ?? false;
   return (
@@ -204,7 +211,7 @@ function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () =>
       <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
       <Text size="sm" c="dimmed" ta="center" maw={420}>
         {filtered
-          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}${view.tags.length ? ' with all of these tags' : ''}. Try another spelling or clear the search.`
+          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}${view.segment ? ' in this segment' : ''}${view.tags.length ? ' with all of these tags' : ''}. Try another spelling or clear the search.`
           : signedIn
             ? 'Add the customers you know, import the list you keep in a spreadsheet, or press “Sync now” at the top to bring in the ones who booked you on the marketplace.'
             : 'Add the customers you know, import the list you keep in a spreadsheet, or sign in with your marketplace account to bring in the ones who booked you.'}

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListView } from '../App';
 import { ExportMenu } from './ExportMenu';
 
-const view: ListView = { search: 'ram', status: 'blocked', tags: ['VIP', 'Walk-in'], sort: 'last_booking', descending: true };
+const view: ListView = { search: 'ram', status: 'blocked', segment: null, tags: ['VIP', 'Walk-in'], sort: 'last_booking', descending: true };
 
 function renderMenu() {
   render(

@@ -28,7 +28,7 @@ export function ExportMenu({ view }: { view: ListView }) {
     },
     onError: (err) => toast.error('Export failed', err),
   });
-  const currentView: ExportFilter = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}) };
+  const currentView: ExportFilter = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), ...(view.segment ? { segment: view.segment } : {}) };
   const run = (format: Format, filter: ExportFilter) => () => exportFile.mutate({ format, filter });
   return (
     <Menu position="bottom-end" withinPortal>
@@ -49,7 +49,7 @@ export function ExportMenu({ view }: { view: ListView }) {
           All customers
         </Menu.Item>
         <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-view" onClick={run('csv', currentView)}>
-          Current view (search, status and tags)
+          Current view (search, filters and segment)
         </Menu.Item>
         <Menu.Divider />
         <Menu.Label>Export to Excel (.xlsx)</Menu.Label>
@@ -57,7 +57,7 @@ export function ExportMenu({ view }: { view: ListView }) {
           All customers
         </Menu.Item>
         <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-xlsx-view" onClick={run('xlsx', currentView)}>
-          Current view (search, status and tags)
+          Current view (search, filters and segment)
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

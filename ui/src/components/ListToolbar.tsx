@@ -16,6 +16,8 @@ const SORTS: { value: SortKey; label: string }[] = [
   { value: 'total_bookings', label: 'Total bookings' },
   { value: 'total_spent', label: 'Total spent' },
   { value: 'average_rating', label: 'Average rating' },
+  // Most overdue first by default (DEFAULTS.descending.overdue); no rhythm yet sorts last.
+  { value: 'overdue', label: 'Overdue' },
 ];
 
 type Props = {
