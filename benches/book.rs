@@ -1,6 +1,7 @@
 //! The customer book at 100,000 customers / ~1M bookings (docs/rules.md §7–§9): a
 //! 100,000-row client-list import (half matching existing customers), duplicates, merge and
-//! unmerge, the list filtered by tags, search by city and by two words. Prints each figure
+//! unmerge, the list filtered by tags, search by city and by two words; segments, the overdue
+//! sort and the charts (§10). Prints each figure
 //! beside its target and writes `bench-results/book.json`.
 //!
 //! `cargo bench --bench book` (size: `BENCH_CUSTOMERS=100000`, the default).
@@ -8,6 +9,7 @@
 use chrono_tz::Tz;
 use clientele::book::{self, duplicates, import, merge};
 use clientele::customers::{list, CustomerQuery};
+use clientele::segments::Segment;
 use clientele::{db, demo, Clock};
 use rusqlite::Connection;
 use serde_json::{json, Value};
@@ -101,6 +103,7 @@ fn main() {
     for batch in demo::batches(customers, 42, clock) {
         clientele::ingest::apply_batch(&mut conn, &batch).unwrap();
     }
+    clientele::segments::roll(&mut conn, clock.today()).unwrap();
     eprintln!("demo book of {customers} customers in {:?}", t.elapsed());
     tag_customers(&mut conn);
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
@@ -136,6 +139,41 @@ fn main() {
             5.0,
         );
     }
+
+    // Segments and charts (docs/rules.md §10).
+    report(
+        "all six segment counts, p95",
+        measure(50, |_| clientele::segments::counts(&conn, &clock).unwrap()),
+        20.0,
+    );
+    for seg in [Segment::Lapsed, Segment::TopSpenders, Segment::Upcoming] {
+        let query = CustomerQuery {
+            segment: Some(seg),
+            ..Default::default()
+        };
+        let name = format!("list: segment {seg:?}, p95");
+        report(
+            &name,
+            measure(100, |_| list(&conn, &query, &clock).unwrap()),
+            10.0,
+        );
+    }
+    let overdue = CustomerQuery {
+        sort: Some(clientele::customers::SortKey::Overdue),
+        ..Default::default()
+    };
+    report(
+        "list: sorted by overdue, p95",
+        measure(100, |_| list(&conn, &overdue, &clock).unwrap()),
+        10.0,
+    );
+    report(
+        "charts incl. cohorts and services, p95",
+        measure(30, |_| {
+            clientele::stats::charts(&conn, &clock, Default::default()).unwrap()
+        }),
+        15.0,
+    );
 
     let t = Instant::now();
     let groups = duplicates::find(&conn).unwrap();

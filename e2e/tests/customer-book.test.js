@@ -90,6 +90,7 @@ describe('customer book', () => {
     }, [], { what: 'the row with its tag chip', timeout: 10000 });
     await shot('tagged');
     await browser.$(tid('search-clear')).click();
+    await until(browser, (n) => Number(document.querySelector('[data-testid="status-count-all"]').textContent.replace(/\D/g, '')) > n, [CUSTOMERS], { what: 'search cleared' });
   });
 
   test('an import preview lists the invalid line, then imports the valid rows', async () => {
@@ -103,7 +104,12 @@ describe('customer book', () => {
     assert.equal(await browser.$(tid('import-run')).isEnabled(), false, 'one invalid row: the plain import is refused');
     await shot('import-preview');
     await browser.$(tid('import-run-valid')).click();
-    await browser.$(tid('import-dialog')).waitForDisplayed({ reverse: true, timeout: 10000 });
+    const outcome = await until(browser, () => {
+      const err = document.querySelector('[data-testid="import-run-error"]');
+      if (err) return `error: ${err.textContent}`;
+      return !document.querySelector('[data-testid="import-preview"]') && 'closed';
+    }, [], { what: 'the import to finish', timeout: 15000 });
+    assert.equal(outcome, 'closed');
     await until(browser, (n) => Number(document.querySelector('[data-testid="status-count-all"]').textContent.replace(/\D/g, '')) === n, [all + 1], { what: 'one customer added' });
   });
 

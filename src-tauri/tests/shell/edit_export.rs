@@ -210,3 +210,35 @@ fn a_write_by_another_process_is_announced_without_a_restart() {
     );
     assert!(app.announced(before, Scope::Customers) && app.announced(before, Scope::Stats));
 }
+
+#[test]
+fn a_client_list_is_picked_previewed_and_imported() {
+    let app = TestApp::new();
+    let csv = app.dir.path().join("clients.csv");
+    std::fs::write(
+        &csv,
+        "Full Name;E-mail\nBina Gurung;bina@example.com\n;nobody@example.com\n",
+    )
+    .unwrap();
+    let picked = app.invoke("pick_import_file", json!({})).unwrap();
+    assert_eq!(picked.as_str(), csv.to_str());
+    let preview = app
+        .invoke("preview_import", json!({ "path": csv }))
+        .unwrap();
+    assert_eq!(preview["report"]["added"], 1);
+    assert_eq!(preview["report"]["invalid"][0]["line"], 3);
+    let refused = app
+        .invoke(
+            "import_customers",
+            json!({ "path": csv, "skipInvalid": false }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    let done = app
+        .invoke(
+            "import_customers",
+            json!({ "path": csv, "skipInvalid": true }),
+        )
+        .unwrap();
+    assert_eq!(done["added"], 1);
+}

@@ -48,6 +48,7 @@ impl TestApp {
             let mut s = AppState::new(Session::new(d.join("clientele.db"), None));
             s.export_to = Some(d.join("export.csv"));
             s.open_from = Some(d.join("opened.db"));
+            s.import_from = Some(d.join("clients.csv"));
             s.account_db = d.join("clientele.db");
             s
         })
