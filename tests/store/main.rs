@@ -21,6 +21,7 @@ mod metrics_prop;
 mod metrics_prop_book;
 mod metrics_rules;
 mod relations;
+mod segments;
 mod stats_activity;
 mod store_pool;
 mod xlsx_export;
