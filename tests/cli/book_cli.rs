@@ -402,3 +402,39 @@ fn an_invalid_value_exits_1_with_one_line_naming_the_field_and_writes_nothing() 
     // Nothing but the first customer was ever added.
     assert_eq!(list_ids(&json(&db, &["customers"])), vec![-1, 1]);
 }
+
+#[test]
+fn segments_and_the_overdue_sort_through_the_cli() {
+    let mut db = TestDb::new();
+    // 1: visits 10 days apart, the last 2026-10-21 → cadence 10, 34 days since: overdue 24,
+    // lapsed no (34 < 90), at risk yes. 2: one visit 2026-08-01 → lapsed. 3: booked ahead.
+    db.apply(&bookings(vec![
+        booking(1, 1, "completed", "2026-10-01T03:00:00Z", "2026-10-01", 100),
+        booking(2, 1, "completed", "2026-10-11T03:00:00Z", "2026-10-11", 100),
+        booking(3, 1, "completed", "2026-10-21T03:00:00Z", "2026-10-21", 100),
+        booking(4, 2, "completed", "2026-08-01T03:00:00Z", "2026-08-01", 100),
+        booking(5, 3, "confirmed", "2026-11-20T03:00:00Z", "2026-11-27", 100),
+    ]));
+    let path = db.path();
+    let s = json(&path, &["segments"]);
+    assert_eq!(
+        (
+            s["upcoming"].clone(),
+            s["lapsed"].clone(),
+            s["at_risk"].clone()
+        ),
+        (json!(1), json!(1), json!(1))
+    );
+    assert!(text(&path, &["segments"]).contains("lapsed 1"));
+    let lapsed = json(&path, &["customers", "--segment", "lapsed"]);
+    assert_eq!(lapsed["results"][0]["customer_id"], 2);
+    let overdue = json(&path, &["customers", "--sort", "overdue"]);
+    assert_eq!(overdue["results"][0]["customer_id"], 1);
+    assert_eq!(overdue["results"][0]["cadence_days"], 10.0);
+    assert_eq!(overdue["results"][0]["overdue_days"], 24.0);
+    assert_eq!(overdue["results"][1]["cadence_days"], Value::Null);
+    let bad = run(&path, &["customers", "--segment", "sleepy"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("segment") && err.lines().count() == 1, "{err}");
+}
