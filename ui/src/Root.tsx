@@ -13,7 +13,8 @@ export function Root() {
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <QueryClientProvider client={client}>
         <ModalsProvider>
-          <Notifications position="bottom-right" limit={4} />
+          {/* At most three toasts on screen; a repeated one replaces its copy (toast.ts). */}
+          <Notifications position="bottom-right" limit={3} />
           <App />
         </ModalsProvider>
       </QueryClientProvider>

@@ -26,7 +26,7 @@ function HeaderImpl({ view, onSignIn }: { view: ListView; onSignIn: () => void }
       </Group>
       <Group gap="sm" wrap="nowrap">
         <SyncArea onSignIn={onSignIn} />
-        <ExportMenu view={view} />
+        <ExportMenu getView={() => view} />
         <ThemeToggle />
       </Group>
     </Group>
