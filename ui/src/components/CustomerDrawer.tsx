@@ -10,15 +10,18 @@ import { qk } from '../queryKeys';
 import { BookingHistory } from './BookingHistory';
 import { CustomerAvatar } from './CustomerAvatar';
 import { ErrorState } from './ErrorState';
-import { useRelationActions } from './relationActionsContext';
+import { useRelationActions, useRelationDialogOpen } from './relationActionsContext';
 import { RelationButtons } from './RelationButtons';
 import { StatusBadge } from './StatusBadge';
 
 const HISTORY_PAGE_SIZE = 10;
 
 function CustomerDrawerImpl({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
+  // A notes or block dialog over the drawer gets Esc (and asks before dropping unsaved notes);
+  // the drawer stays open under it.
+  const dialogOpen = useRelationDialogOpen();
   return (
-    <Drawer opened={customerId !== null} onClose={onClose} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
+    <Drawer opened={customerId !== null} onClose={onClose} closeOnEscape={!dialogOpen} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
       {customerId !== null && <DetailBody key={customerId} customerId={customerId} onClose={onClose} />}
     </Drawer>
   );
