@@ -1,13 +1,12 @@
-import { ActionIcon, Group, Kbd, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { ActionIcon, Group, Kbd, Select, TextInput, Tooltip } from '@mantine/core';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconSearch, IconSortAscending, IconSortDescending, IconX } from '@tabler/icons-react';
-import { memo, useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import type { ListView } from '../App';
 import type { CustomerStatus } from '../bindings';
 import type { SortKey } from '../bindings';
 import type { StatusCounts } from '../bindings';
-import { formatCount } from '../format';
-import { STATUSES, STATUS_LABEL } from '../theme';
+import { StatusFilter } from './StatusFilter';
 
 const SORTS: { value: SortKey; label: string }[] = [
   { value: 'last_booking', label: 'Last booking' },
@@ -16,6 +15,9 @@ const SORTS: { value: SortKey; label: string }[] = [
   { value: 'total_spent', label: 'Total spent' },
   { value: 'average_rating', label: 'Average rating' },
 ];
+
+/** Below this width the status chips (sized for six-digit counts) fold into a menu. */
+export const CHIPS_FROM = '(min-width: 1240px)';
 
 type Props = {
   view: ListView;
@@ -27,19 +29,21 @@ type Props = {
   onDescending: (d: boolean) => void;
 };
 
+/** One row that never wraps: search, status, sort. Nothing in it changes size while typing. */
 export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, onSort, onDescending }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
+  const chips = useMediaQuery(CHIPS_FROM, true, { getInitialValueInEffect: false });
   // "/" and Ctrl/Cmd+F jump to search (the webview's own find bar is not useful here).
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
     ['mod+F', () => searchRef.current?.focus()],
   ]);
   return (
-    <Group justify="space-between" gap="sm" wrap="wrap">
+    <Group gap="sm" wrap="nowrap" className="listToolbar" data-testid="list-toolbar">
       <TextInput
         ref={searchRef}
         data-testid="search-input"
-        placeholder="Search name, email or phone"
+        placeholder="Name, email or phone"
         aria-label="Search customers"
         leftSection={<IconSearch size={16} />}
         rightSection={
@@ -48,7 +52,9 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
               <IconX size={14} />
             </ActionIcon>
           ) : (
-            <Kbd size="xs">/</Kbd>
+            <Kbd size="xs" title="Press / to search">
+              /
+            </Kbd>
           )
         }
         value={searchText}
@@ -59,21 +65,21 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
             e.currentTarget.blur();
           }
         }}
-        w={280}
+        className="searchBox"
       />
-      <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
-      <Group gap={6} wrap="nowrap">
+      <StatusFilter status={view.status} counts={counts} onStatus={onStatus} compact={!chips} />
+      <Group gap={6} wrap="nowrap" className="noShrink toolbarEnd">
         <Select
           data-testid="sort-select"
           aria-label="Sort by"
-          w={170}
+          w={150}
           data={SORTS}
           value={view.sort}
           onChange={(v) => v && onSort(v as SortKey)}
           allowDeselect={false}
           comboboxProps={{ withinPortal: true }}
         />
-        <Tooltip label={view.descending ? 'Descending' : 'Ascending'}>
+        <Tooltip label={view.descending ? 'Descending: click for ascending' : 'Ascending: click for descending'}>
           <ActionIcon
             variant="default"
             size="lg"
@@ -89,32 +95,3 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
     </Group>
   );
 }
-
-const option = (value: string, label: string, count: number | undefined) => ({
-  value,
-  label: (
-    <Group gap={6} wrap="nowrap" justify="center" data-testid={`status-filter-${value}`}>
-      <span>{label}</span>
-      <Text span size="xs" c="dimmed" className="num" data-testid={`status-count-${value}`}>
-        {count === undefined ? '–' : formatCount(count)}
-      </Text>
-    </Group>
-  ),
-});
-
-/**
- * Memoised, with its options built only when the counts change: typing in the search box must
- * not re-render the segmented control (it measures itself to place its indicator).
- */
-const StatusFilter = memo(function StatusFilter({ status, counts, onStatus }: { status: CustomerStatus | null; counts: StatusCounts | undefined; onStatus: (s: CustomerStatus | null) => void }) {
-  const data = useMemo(() => [option('all', 'All', counts?.all), ...STATUSES.map((s) => option(s, STATUS_LABEL[s], counts?.[s]))], [counts]);
-  return (
-    <SegmentedControl
-      data-testid="status-filter"
-      size="sm"
-      value={status ?? 'all'}
-      onChange={(v) => onStatus(v === 'all' ? null : (v as CustomerStatus))}
-      data={data}
-    />
-  );
-});
