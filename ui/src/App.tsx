@@ -1,18 +1,17 @@
-import { AppShell, Container, Grid, Stack } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { AppShell } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, type CustomerStatus, type SortKey } from './bindings';
-import { ActivityTimeline } from './components/ActivityTimeline';
-import { ChartsPanel } from './components/ChartsPanel';
 import { CustomerDrawer } from './components/CustomerDrawer';
 import { CustomerList } from './components/CustomerList';
 import { RelationActionsProvider } from './components/RelationActions';
 import { BookActionsProvider } from './components/book/BookActions';
 import { DemoBanner } from './components/DemoBanner';
-import { Header } from './components/Header';
+import { Header, type Page } from './components/Header';
+import { InsightsView } from './components/InsightsView';
 import { SignInModal } from './components/SignInModal';
 import { StatsCards } from './components/StatsCards';
-import { useDebounced } from './hooks/useDebounced';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
+import { toast } from './toast';
 
 export type ListView = {
   search: string;
@@ -23,10 +22,19 @@ export type ListView = {
   descending: boolean;
 };
 
+// Adding customers, importing a list and loading sample data from the empty book are being
+// built; until they land the buttons say so.
+const comingSoon = (what: string) => () => toast.info('Coming in this version', `${what} is on its way in this version of Clientele.`);
+const onAddCustomer = comingSoon('Adding a customer yourself');
+const onImport = comingSoon('Importing a list of customers');
+const onLoadSample = comingSoon('Loading sample data from here');
+
 export function App() {
   useLiveUpdates();
   const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 150);
+  // No debounce: every keystroke queries at once (useCustomerPages drops stale answers and
+  // keeps the previous rows up until the new ones arrive).
+  const search = searchText.trim();
   const [status, setStatus] = useState<CustomerStatus | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [sort, setSort] = useState<SortKey>(DEFAULTS.sort);

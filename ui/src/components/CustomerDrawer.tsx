@@ -14,7 +14,7 @@ import { TagEditor } from './book/TagEditor';
 import { VisitActions } from './book/VisitActions';
 import { CustomerAvatar } from './CustomerAvatar';
 import { ErrorState } from './ErrorState';
-import { useRelationActions } from './relationActionsContext';
+import { useRelationActions, useRelationDialogOpen } from './relationActionsContext';
 import { RelationButtons } from './RelationButtons';
 import { StatusBadge } from './StatusBadge';
 

@@ -4,21 +4,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListView } from '../App';
-import { commands } from '../bindings';
-import { qk } from '../queryKeys';
 import type { CustomerStatus } from '../bindings';
 import type { SortKey } from '../bindings';
 import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { useCustomerPages } from '../hooks/useCustomerPages';
-import { CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
+import { useListKeys } from '../hooks/useListKeys';
+import { COMPACT_ROW_HEIGHT, COMPACT_ROWS_BELOW, CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
+import { EmptyBook, type EmptyBookActions } from './EmptyBook';
 import { ErrorState } from './ErrorState';
 import { ListToolbar } from './ListToolbar';
 import { BookBar } from './book/BookBar';
 import { TagFilter } from './book/TagFilter';
 import { useBookActions } from './book/bookActionsContext';
 
-type Props = {
+type Props = EmptyBookActions & {
   view: ListView;
   searchText: string;
   onSearchText: (s: string) => void;
@@ -27,14 +27,16 @@ type Props = {
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
   onOpen: (id: number) => void;
-  onSignIn: () => void;
-  /** While a drawer or dialog is open the arrow keys belong to it. */
-  detailOpen: boolean;
+  /** While a drawer or dialog is open (or the list is not shown) the arrow keys are not the list's. */
+  keysPaused: boolean;
 };
 
-const LIST_HEIGHT = 560;
-const HEADER_HEIGHT = 36;
+const HEADER_HEIGHT = 34;
 
+/**
+ * The customer list fills the height it is given (App lays the page out as a column that does
+ * not scroll); only the rows scroll, under a header and a toolbar that stay put.
+ */
 export function CustomerList(props: Props) {
   const { view, onOpen, onSearchText, onStatus, onTags } = props;
   const onClear = useCallback(() => {
@@ -49,25 +51,27 @@ export function CustomerList(props: Props) {
   const base = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), sort: view.sort, descending: view.descending };
   const { first, rowAt } = useCustomerPages(base, visible);
   const count = first.data?.count ?? 0;
+  const rowHeight = useMediaQuery(COMPACT_ROWS_BELOW, false, { getInitialValueInEffect: false }) ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
 
   // The React Compiler is not used; TanStack Virtual's unstable function identities are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // Fixed-height rows: the estimate is exact and rows are never measured. A small overscan:
-    // a new search re-renders every mounted row, so each extra row costs on every keystroke.
-    overscan: 4,
+    estimateSize: () => rowHeight,
+    // Fixed-height rows: the estimate is exact and rows are never measured. A few rows of
+    // overscan (a new search re-renders every mounted row); data is read further ahead by page.
+    overscan: 6,
     // Rows start below the sticky header; keyboard scrolling keeps them out from under it.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    // Pages are derived from the first and last visible rows only, so scrolling within a
+    // Pages are derived from the first and last rendered rows only, so scrolling within a
     // page does not re-render the list.
     setVisible((prev) => (prev[0] === firstIndex && prev[1] === lastIndex ? prev : [firstIndex, lastIndex]));
   }, [firstIndex, lastIndex]);
@@ -79,38 +83,21 @@ export function CustomerList(props: Props) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (props.detailOpen || count === 0 || e.defaultPrevented || !listKeysApply(e)) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(count - 1, to));
-      setSelected(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    };
-    if (e.key === 'ArrowDown') move(selected + 1);
-    else if (e.key === 'ArrowUp') move(selected - 1);
-    else if (e.key === 'PageDown') move(selected + 10);
-    else if (e.key === 'PageUp') move(selected - 10);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(count - 1);
-    else if (e.key === 'Enter') {
+  useListKeys({
+    count,
+    selected,
+    paused: props.keysPaused,
+    onMove: (to) => {
+      setSelected(to);
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+    },
+    onEnter: () => {
       const row = rowAt(selected);
       if (row) onOpen(row.customer_id);
-    }
-  };
-
-  // Arrow keys work page-wide (not only when the list has focus), unless the user is typing
-  // or a dialog is open; the latest handler is read through a ref so it registers once.
-  const keyHandler = useRef(onKeyDown);
-  useEffect(() => {
-    keyHandler.current = onKeyDown;
+    },
   });
-  useEffect(() => {
-    const h = (e: KeyboardEvent) => keyHandler.current(e);
-    window.addEventListener('keydown', h);
-    return () => window.removeEventListener('keydown', h);
-  }, []);
 
+  const empty = count === 0 && !first.isPending;
   return (
     <Paper className="card" radius="md" p="md" data-testid="customer-list">
       <Stack gap="sm">
@@ -175,7 +162,7 @@ export function CustomerList(props: Props) {
             </div>
           </div>
         )}
-      </Stack>
+      </div>
     </Paper>
   );
 }
