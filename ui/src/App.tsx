@@ -11,7 +11,6 @@ import { InsightsView } from './components/InsightsView';
 import { SignInModal } from './components/SignInModal';
 import { StatsCards } from './components/StatsCards';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
-import { toast } from './toast';
 
 export type ListView = {
   search: string;
@@ -21,13 +20,6 @@ export type ListView = {
   sort: SortKey;
   descending: boolean;
 };
-
-// Adding customers, importing a list and loading sample data from the empty book are being
-// built; until they land the buttons say so.
-const comingSoon = (what: string) => () => toast.info('Coming in this version', `${what} is on its way in this version of Clientele.`);
-const onAddCustomer = comingSoon('Adding a customer yourself');
-const onImport = comingSoon('Importing a list of customers');
-const onLoadSample = comingSoon('Loading sample data from here');
 
 export function App() {
   useLiveUpdates();
@@ -41,9 +33,15 @@ export function App() {
   const [descending, setDescending] = useState<boolean>(DEFAULTS.descending[DEFAULTS.sort]);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [signInOpen, setSignInOpen] = useState(false);
-  // Stable identities: the memoised panels below (stats, charts, activity, header) must not
-  // re-render on every search keystroke — only the list depends on the search.
+  const [page, setPage] = useState<Page>('customers');
   const view = useMemo<ListView>(() => ({ search, status, tags, sort, descending }), [search, status, tags, sort, descending]);
+  // The header (export) reads the view when asked instead of taking it as a prop, so the
+  // memoised panels (header, stats, drawer) do not re-render on every search keystroke.
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  const getView = useCallback(() => viewRef.current, []);
   const openSignIn = useCallback(() => setSignInOpen(true), []);
   const closeSignIn = useCallback(() => setSignInOpen(false), []);
   const closeDetail = useCallback(() => setDetailId(null), []);
@@ -55,41 +53,35 @@ export function App() {
   return (
     <RelationActionsProvider>
       <BookActionsProvider onOpenCustomer={setDetailId}>
-        <AppShell header={{ height: 60 }} padding="md">
-          <AppShell.Header>
-            <Header view={view} onSignIn={openSignIn} />
-          </AppShell.Header>
-          <AppShell.Main>
-            <Container size={1400} px={0}>
-              <Stack gap="md">
-                <DemoBanner onSignIn={openSignIn} />
-                <StatsCards />
-                <CustomerList
-                  view={view}
-                  searchText={searchText}
-                  onSearchText={setSearchText}
-                  onStatus={setStatus}
-                  onTags={setTags}
-                  onSort={onSort}
-                  onDescending={setDescending}
-                  onOpen={setDetailId}
-                  onSignIn={openSignIn}
-                  detailOpen={detailId !== null || signInOpen}
-                />
-                <Grid gap="md">
-                  <Grid.Col span={{ base: 12, lg: 8 }}>
-                    <ChartsPanel />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, lg: 4 }}>
-                    <ActivityTimeline onOpen={setDetailId} />
-                  </Grid.Col>
-                </Grid>
-              </Stack>
-            </Container>
-          </AppShell.Main>
-          <CustomerDrawer customerId={detailId} onClose={closeDetail} />
-          <SignInModal opened={signInOpen} onClose={closeSignIn} />
-        </AppShell>
+      <AppShell header={{ height: 56 }} padding={0}>
+        <AppShell.Header>
+          <Header getView={getView} onSignIn={openSignIn} page={page} onPage={setPage} />
+        </AppShell.Header>
+        <AppShell.Main className="appMain">
+          <div className="page">
+            <DemoBanner onSignIn={openSignIn} />
+            {/* Kept mounted on the Insights page so the list keeps its place and selection. */}
+            <div className="pageView" style={page === 'customers' ? undefined : { display: 'none' }} data-testid="customers-page">
+              <StatsCards />
+              <CustomerList
+                view={view}
+                searchText={searchText}
+                onSearchText={setSearchText}
+                onStatus={setStatus}
+                onTags={setTags}
+                onSort={onSort}
+                onDescending={setDescending}
+                onOpen={setDetailId}
+                onSignIn={openSignIn}
+                keysPaused={detailId !== null || signInOpen || page !== 'customers'}
+              />
+            </div>
+            {page === 'insights' && <InsightsView onOpen={setDetailId} />}
+          </div>
+        </AppShell.Main>
+        <CustomerDrawer customerId={detailId} onClose={closeDetail} />
+        <SignInModal opened={signInOpen} onClose={closeSignIn} />
+      </AppShell>
       </BookActionsProvider>
     </RelationActionsProvider>
   );

@@ -30,7 +30,7 @@ describe('error wording', () => {
 
   it('tells wrong credentials from an account that is not a provider at sign-in', () => {
     expect(signInProblem({ code: 'unauthorized', message: 'sign-in refused: No active account found' }).title).toBe('Wrong email or password');
-    const notProvider = signInProblem({ code: 'unauthorized', message: 'sita@example.com is a customer account; Clientele syncs service-provider accounts only. Sign in with your provider account' });
+    const notProvider = signInProblem({ code: 'forbidden', message: 'sita@example.com is a customer account; Clientele syncs service-provider accounts only. Sign in with your provider account' });
     expect(notProvider.title).toBe('Not a service-provider account');
     expect(notProvider.message).toMatch(/^Sita@example.com is a customer account/);
     expect(signInProblem({ code: 'offline', message: 'x for url (https://a.example/)' })).toMatchObject({ title: 'You are offline', message: expect.stringContaining('Check the address') });

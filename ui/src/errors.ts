@@ -19,6 +19,7 @@ const PERMANENT = new Set<UiError['code']>([
   'invalid_input',
   'not_found',
   'unauthorized',
+  'forbidden',
   'conflict',
   'malformed',
   'cancelled',
@@ -49,6 +50,12 @@ export const ERROR_TEXT: Record<UiError['code'], { title: string; hint?: string 
   rate_limited: { title: 'The marketplace asked us to slow down', hint: 'Too many requests in a short time. Wait a few minutes, then sync again.' },
   server: { title: 'The marketplace had a problem', hint: 'It did not answer properly. Try again later.' },
   malformed: { title: 'The marketplace sent something unexpected', hint: 'Its answer could not be read, so nothing from it was saved. Try again later.' },
+  forbidden: { title: 'This account cannot sync' },
+  damaged: { title: 'This customer book is damaged' },
+  foreign: { title: 'This is not a Clientele customer book' },
+  db_folder_missing: { title: 'The folder of the customer book is missing' },
+  read_only: { title: 'The customer book cannot be changed', hint: 'The file is read-only. Nothing was saved; your data is as it was.' },
+  disk_full: { title: 'The disk is full', hint: 'Nothing was saved; your data is as it was. Free some space and try again.' },
   cancelled: { title: 'Cancelled' },
   unknown: { title: 'Something went wrong' },
 };
@@ -79,17 +86,15 @@ export function describeError(err: unknown): Problem {
 }
 
 /**
- * The sign-in form's wording. At sign-in, `unauthorized` is either wrong credentials or an
- * account that is not a service provider's (the core says which in its message); `offline`
- * there usually means a mistyped address.
+ * The sign-in form's wording. At sign-in, `unauthorized` is wrong credentials and `forbidden`
+ * an account that is not a service provider's; `offline` there usually means a mistyped address.
  */
 export function signInProblem(err: unknown): Problem {
   const p = describeError(err);
   const { message } = toErrorPayload(err);
+  if (p.code === 'forbidden') return { ...p, title: 'Not a service-provider account', message: cleanMessage(message) };
   if (p.code === 'unauthorized') {
-    return /provider/i.test(message)
-      ? { ...p, title: 'Not a service-provider account', message: cleanMessage(message) }
-      : { ...p, title: 'Wrong email or password', message: 'Check both and try again. The password is the one you use on the marketplace.' };
+    return { ...p, title: 'Wrong email or password', message: 'Check both and try again. The password is the one you use on the marketplace.' };
   }
   if (p.code === 'offline') return { ...p, message: 'The marketplace could not be reached. Check the address and your internet connection.' };
   return p;

@@ -6,6 +6,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerDetail, CustomerRow } from '../bindings';
 import { CustomerDrawer } from './CustomerDrawer';
+import { BookActionsProvider } from './book/BookActions';
 import { RelationActionsProvider } from './RelationActions';
 
 const customer = {
@@ -14,6 +15,7 @@ const customer = {
   first_booking_at: '2026-01-02T10:00:00Z', last_booking_at: '2026-03-01T10:00:00Z', last_visit_on: null, next_visit_on: null,
   days_since_last_booking: 3, is_favorite: false, is_blocked: false, blocked_reason: null, notes: 'likes tea', tags: [],
   last_service: { title: 'Haircut', date: '2026-03-01', amount: '200.00' },
+  source: 'platform', archived: false, cadence_days: null, overdue_days: null, visit_dated_on: null,
 } as CustomerRow;
 const detail: CustomerDetail = { customer, date_joined: null, bookings: [], bookings_total: 0, bookings_page: 1, bookings_page_size: 10, reviews: [] };
 
@@ -30,7 +32,9 @@ describe('CustomerDrawer with the notes editor on top', () => {
         <Notifications />
         <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
           <RelationActionsProvider>
-            <CustomerDrawer customerId={7} onClose={onClose} />
+            <BookActionsProvider onOpenCustomer={() => {}}>
+              <CustomerDrawer customerId={7} onClose={onClose} />
+            </BookActionsProvider>
           </RelationActionsProvider>
         </QueryClientProvider>
       </MantineProvider>,

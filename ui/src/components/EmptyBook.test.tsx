@@ -6,7 +6,7 @@ import type { SyncStatus } from '../bindings';
 import { qk } from '../queryKeys';
 import { EmptyBook } from './EmptyBook';
 
-function renderEmpty(signedIn: boolean, view = { search: '', status: null }) {
+function renderEmpty(signedIn: boolean, view: { search: string; status: null; tags: string[] } = { search: '', status: null, tags: [] }) {
   const client = new QueryClient();
   client.setQueryData(qk.syncStatus, { signed_in: signedIn } as SyncStatus);
   const actions = { onAddCustomer: vi.fn(), onImport: vi.fn(), onSignIn: vi.fn(), onLoadSample: vi.fn(), onClear: vi.fn() };
@@ -39,7 +39,7 @@ describe('EmptyBook', () => {
   });
 
   it('offers to clear a search that matches nobody instead', () => {
-    const a = renderEmpty(false, { search: 'zzz', status: null });
+    const a = renderEmpty(false, { search: 'zzz', status: null, tags: [] });
     expect(screen.getByText('No customers match')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('clear-filters'));
     expect(a.onClear).toHaveBeenCalledTimes(1);

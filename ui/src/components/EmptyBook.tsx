@@ -9,14 +9,15 @@ export type EmptyBookActions = {
   onAddCustomer: () => void;
   onImport: () => void;
   onSignIn: () => void;
-  onLoadSample: () => void;
+  /** Absent: no way to load the sample yet, so no button. */
+  onLoadSample?: () => void;
 };
 
-type Props = EmptyBookActions & { view: Pick<ListView, 'search' | 'status'>; onClear: () => void };
+type Props = EmptyBookActions & { view: Pick<ListView, 'search' | 'status' | 'tags'>; onClear: () => void };
 
 /** What the list shows with no rows: nothing matches the search, or the book is empty. */
 export function EmptyBook({ view, onClear, onAddCustomer, onImport, onSignIn, onLoadSample }: Props) {
-  const filtered = view.search !== '' || view.status !== null;
+  const filtered = view.search !== '' || view.status !== null || view.tags.length > 0;
   const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus }).data?.signed_in ?? false;
   if (filtered) {
     return (
@@ -24,7 +25,7 @@ export function EmptyBook({ view, onClear, onAddCustomer, onImport, onSignIn, on
         <IconSearchOff size={40} opacity={0.4} aria-hidden />
         <Text fw={600}>No customers match</Text>
         <Text size="sm" c="dimmed" ta="center" maw={440}>
-          {`Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}. Try another spelling, or clear the search and filter.`}
+          {`Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}${view.tags.length ? ' with all of these tags' : ''}. Try another spelling, or clear the search and filter.`}
         </Text>
         <Button variant="light" size="xs" onClick={onClear} data-testid="clear-filters">
           Clear search and filter
@@ -39,7 +40,7 @@ export function EmptyBook({ view, onClear, onAddCustomer, onImport, onSignIn, on
       <Text size="sm" c="dimmed" ta="center" maw={460}>
         {signedIn
           ? 'Customers who book you on the marketplace arrive with each sync. You can also add customers yourself or import a list you keep.'
-          : 'Add your customers yourself, import a list you keep, or sign in with your marketplace account to bring in everyone who booked you. To look around first, load sample data.'}
+          : 'Add your customers yourself, import a list you keep, or sign in with your marketplace account to bring in everyone who booked you.'}
       </Text>
       <Group gap="xs" mt="xs" justify="center">
         <Button size="xs" leftSection={<IconUserPlus size={16} />} onClick={onAddCustomer} data-testid="empty-add-customer">
@@ -53,9 +54,11 @@ export function EmptyBook({ view, onClear, onAddCustomer, onImport, onSignIn, on
             Sign in
           </Button>
         )}
-        <Button size="xs" variant="default" leftSection={<IconFlask size={16} />} onClick={onLoadSample} data-testid="empty-load-sample">
-          Load sample data
-        </Button>
+        {onLoadSample && (
+          <Button size="xs" variant="default" leftSection={<IconFlask size={16} />} onClick={onLoadSample} data-testid="empty-load-sample">
+            Load sample data
+          </Button>
+        )}
       </Group>
     </Stack>
   );

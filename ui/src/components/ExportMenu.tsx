@@ -18,29 +18,28 @@ const RUN: Record<Format, (filter: ExportFilter) => Promise<ExportReport | null>
  * `getView` is read when an item is chosen, so the header does not re-render on every search
  * keystroke. The command opens the native save dialog and returns `null` if it is cancelled.
  */
-export function ExportMenu({ getView }: { getView: () => Pick<ListView, 'search' | 'status'> }) {
+export function ExportMenu({ getView }: { getView: () => Pick<ListView, 'search' | 'status' | 'tags'> }) {
   // Plain state rather than a mutation: the button is busy exactly while the command runs and
   // is released in `finally` — on success, on a cancelled dialog (null) and on any error.
   const [busy, setBusy] = useState(false);
   const run = (format: Format, current: boolean) => async () => {
     if (busy) return;
     const view = getView();
-    const filter: ExportFilter = current ? { search: view.search || undefined, status: view.status ?? undefined } : {};
+    const filter: ExportFilter = current
+      ? { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}) }
+      : {};
     setBusy(true);
     try {
       const report = await RUN[format](filter);
       // null = the user closed the save dialog; that is a choice, not an error.
-      if (report === null) toast.info('Export cancelled');
-      else
-        toast.success(
-          `Exported ${formatCount(report.rows)} ${report.rows === 1 ? 'customer' : 'customers'}`,
-          `Saved ${fileName(report.path)}`,
-        );
-    },
-    onError: (err) => toast.error('Export failed', err),
-  });
-  const currentView: ExportFilter = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}) };
-  const run = (format: Format, filter: ExportFilter) => () => exportFile.mutate({ format, filter });
+      if (report === null) toast.info('Export cancelled', 'Nothing was saved.');
+      else toast.success(`Exported ${formatCount(report.rows)} ${report.rows === 1 ? 'customer' : 'customers'}`, `Saved as ${fileName(report.path)}`);
+    } catch (err) {
+      toast.error('Nothing was exported.', err);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -62,7 +61,7 @@ export function ExportMenu({ getView }: { getView: () => Pick<ListView, 'search'
         <Menu.Item leftSection={<IconUsers size={16} />} data-testid="export-all" onClick={run('csv', false)}>
           All customers
         </Menu.Item>
-        <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-view" onClick={run('csv', currentView)}>
+        <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-view" onClick={run('csv', true)}>
           Current view (search, status and tags)
         </Menu.Item>
         <Menu.Divider />
@@ -70,7 +69,7 @@ export function ExportMenu({ getView }: { getView: () => Pick<ListView, 'search'
         <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} data-testid="export-xlsx-all" onClick={run('xlsx', false)}>
           All customers
         </Menu.Item>
-        <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-xlsx-view" onClick={run('xlsx', currentView)}>
+        <Menu.Item leftSection={<IconFilter size={16} />} data-testid="export-xlsx-view" onClick={run('xlsx', true)}>
           Current view (search, status and tags)
         </Menu.Item>
       </Menu.Dropdown>

@@ -46,7 +46,7 @@ function HeaderImpl({ getView, onSignIn, page, onPage }: Props) {
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <SyncArea onSignIn={onSignIn} />
-        <ExportMenu view={view} />
+        <ExportMenu getView={getView} />
         <BackupMenu />
         <ThemeToggle />
       </Group>

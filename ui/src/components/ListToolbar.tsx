@@ -18,9 +18,6 @@ const SORTS: { value: SortKey; label: string }[] = [
   { value: 'average_rating', label: 'Average rating' },
 ];
 
-/** Below this width the status chips (sized for six-digit counts) fold into a menu. */
-export const CHIPS_FROM = '(min-width: 1240px)';
-
 type Props = {
   view: ListView;
   searchText: string;
@@ -36,7 +33,6 @@ type Props = {
 
 export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, onSort, onDescending, filters, actions }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
-  const chips = useMediaQuery(CHIPS_FROM, true, { getInitialValueInEffect: false });
   // "/" and Ctrl/Cmd+F jump to search (the webview's own find bar is not useful here).
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
