@@ -23,7 +23,7 @@ const tid = (id) => `[data-testid="${id}"]`;
 const step = (name) => console.log('✓', name);
 
 const p = await open('?signedin&count=2000');
-// Search focus with "/" and debounced filtering.
+// Search focus with "/"; every keystroke queries at once.
 await p.locator('body').click({ position: { x: 5, y: 300 } });
 await p.keyboard.press('/');
 assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'search-input');
@@ -100,6 +100,20 @@ assert.match(await p.locator(tid('notes-counter')).textContent(), /^25 \/ 10,000
 await p.locator(tid('notes-save')).click();
 await p.waitForFunction((id) => document.querySelector(`[data-customer-id="${id}"] [data-testid="notes-button"]`)?.getAttribute('data-has-notes') === 'true', rowId);
 step('notes saved');
+// Unsaved notes: Esc asks, Esc again keeps editing, Discard closes without saving.
+await p.locator(`[data-customer-id="${rowId}"] [data-testid="notes-button"]`).click();
+await p.locator(tid('notes-textarea')).fill('not to be saved');
+await p.keyboard.press('Escape');
+await p.waitForSelector(tid('discard-keep'));
+assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'discard-keep', 'the confirm takes the focus');
+await p.keyboard.press('Escape');
+await p.waitForSelector(tid('discard-keep'), { state: 'detached' });
+assert.equal(await p.locator(tid('notes-textarea')).inputValue(), 'not to be saved');
+await p.locator(tid('notes-cancel')).click();
+await p.locator(tid('discard-confirm-button')).click();
+await p.waitForSelector(tid('notes-textarea'), { state: 'detached' });
+assert.equal(await p.locator(`[data-customer-id="${rowId}"] [data-testid="notes-button"]`).getAttribute('title'), 'Prefers मङ्गलबार mornings');
+step('unsaved notes: discard confirm');
 // No results → clear.
 await p.locator(tid('search-input')).fill('zzzz-nobody');
 await p.waitForSelector(tid('empty-state'));
@@ -110,7 +124,8 @@ step('empty search → clear');
 await p.locator(tid('export-button')).click();
 await p.locator(tid('export-view')).click();
 await p.waitForFunction(() => [...document.querySelectorAll('[data-testid="toast-success"]')].some((t) => /Exported/.test(t.textContent)));
-step('export toast');
+assert.equal(await p.locator(tid('export-button')).getAttribute('data-busy'), 'false');
+step('export toast, button free again');
 // Theme toggle.
 const scheme0 = await p.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
 await p.locator(tid('theme-toggle')).click();
@@ -120,13 +135,17 @@ assert.equal(scheme1, 'dark');
 assert.equal(await p.evaluate(() => localStorage.getItem('clientele-color-scheme')), 'dark');
 console.log('  scheme', scheme0, '→', scheme1);
 step('theme toggle persisted');
-// Activity load more.
+// Activity load more, on the Insights page.
+await p.locator(tid('page-insights')).click();
+await p.waitForSelector(tid('activity-item'));
 const n0 = await p.locator(tid('activity-item')).count();
 await p.locator(tid('activity-load-more')).click();
 await p.waitForFunction((n) => document.querySelectorAll('[data-testid="activity-item"]').length > n, n0);
 await p.locator(tid('activity-item')).first().click();
 await p.waitForSelector(tid('customer-detail'));
 await p.keyboard.press('Escape');
+await p.waitForSelector(tid('customer-detail'), { state: 'detached' });
+await p.locator(tid('page-customers')).click();
 step('activity load more + open');
 // Sync with progress.
 await p.locator(tid('sync-now')).click();
@@ -135,6 +154,23 @@ await p.screenshot({ path: '/tmp/shots/syncing.png' });
 await p.locator(tid('sync-cancel')).click();
 await p.waitForSelector(tid('toast-info'));
 step('sync progress + cancel');
+
+// Sign-in: an empty form says what is missing; a refused sign-in shows in the form only.
+const si = await open('');
+await si.locator(tid('demo-sign-in')).click();
+await si.locator(tid('sign-in-submit')).click();
+await si.waitForSelector('text=Enter the marketplace address');
+assert.ok(await si.locator('text=Enter your email').isVisible());
+assert.ok(await si.locator('text=Enter your password').isVisible());
+await si.locator(tid('sign-in-base-url')).fill('https://marketplace.example.com');
+await si.locator(tid('sign-in-email')).fill('studio@example.com');
+await si.locator(tid('sign-in-password')).fill('wrong');
+await si.locator(tid('sign-in-submit')).click();
+await si.waitForSelector(tid('sign-in-error'));
+assert.match(await si.locator(tid('sign-in-error')).textContent(), /Wrong email or password/);
+await si.waitForTimeout(300);
+assert.equal(await si.locator(tid('toast-error')).count(), 0, 'no toast on top of the inline error');
+step('sign-in errors inline only');
 
 // Rollback when the store refuses.
 const f = await open('?failedits');

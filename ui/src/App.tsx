@@ -1,17 +1,15 @@
-import { AppShell, Container, Grid, Stack } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { AppShell } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, type CustomerStatus, type Segment, type SortKey, type ViewQuery } from './bindings';
-import { ActivityTimeline } from './components/ActivityTimeline';
-import { ChartsPanel } from './components/ChartsPanel';
 import { CustomerDrawer } from './components/CustomerDrawer';
 import { CustomerList } from './components/CustomerList';
 import { RelationActionsProvider } from './components/RelationActions';
 import { BookActionsProvider } from './components/book/BookActions';
 import { DemoBanner } from './components/DemoBanner';
-import { Header } from './components/Header';
+import { Header, type Page } from './components/Header';
+import { InsightsView } from './components/InsightsView';
 import { SignInModal } from './components/SignInModal';
 import { StatsCards } from './components/StatsCards';
-import { useDebounced } from './hooks/useDebounced';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { fromViewQuery } from './segments/viewQuery';
 
@@ -29,7 +27,9 @@ export type ListView = {
 export function App() {
   useLiveUpdates();
   const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim(), 150);
+  // No debounce: every keystroke queries at once (useCustomerPages drops stale answers and
+  // keeps the previous rows up until the new ones arrive).
+  const search = searchText.trim();
   const [status, setStatus] = useState<CustomerStatus | null>(null);
   const [segment, setSegment] = useState<Segment | null>(null);
   const [tags, setTags] = useState<string[]>([]);
@@ -37,9 +37,15 @@ export function App() {
   const [descending, setDescending] = useState<boolean>(DEFAULTS.descending[DEFAULTS.sort]);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [signInOpen, setSignInOpen] = useState(false);
-  // Stable identities: the memoised panels below (stats, charts, activity, header) must not
-  // re-render on every search keystroke — only the list depends on the search.
+  const [page, setPage] = useState<Page>('customers');
   const view = useMemo<ListView>(() => ({ search, status, segment, tags, sort, descending }), [search, status, segment, tags, sort, descending]);
+  // The header (export) reads the view when asked instead of taking it as a prop, so the
+  // memoised panels (header, stats, drawer) do not re-render on every search keystroke.
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  const getView = useCallback(() => viewRef.current, []);
   const openSignIn = useCallback(() => setSignInOpen(true), []);
   const closeSignIn = useCallback(() => setSignInOpen(false), []);
   const closeDetail = useCallback(() => setDetailId(null), []);
@@ -60,43 +66,37 @@ export function App() {
   return (
     <RelationActionsProvider>
       <BookActionsProvider onOpenCustomer={setDetailId}>
-        <AppShell header={{ height: 60 }} padding="md">
-          <AppShell.Header>
-            <Header view={view} onSignIn={openSignIn} />
-          </AppShell.Header>
-          <AppShell.Main>
-            <Container size={1400} px={0}>
-              <Stack gap="md">
-                <DemoBanner onSignIn={openSignIn} />
-                <StatsCards view={view} onFilter={applyView} />
-                <CustomerList
-                  view={view}
-                  searchText={searchText}
-                  onSearchText={setSearchText}
-                  onStatus={setStatus}
-                  onSegment={setSegment}
-                  onApplyView={applyView}
-                  onTags={setTags}
-                  onSort={onSort}
-                  onDescending={setDescending}
-                  onOpen={setDetailId}
-                  onSignIn={openSignIn}
-                  detailOpen={detailId !== null || signInOpen}
-                />
-                <Grid gap="md">
-                  <Grid.Col span={{ base: 12, lg: 8 }}>
-                    <ChartsPanel />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, lg: 4 }}>
-                    <ActivityTimeline onOpen={setDetailId} />
-                  </Grid.Col>
-                </Grid>
-              </Stack>
-            </Container>
-          </AppShell.Main>
-          <CustomerDrawer customerId={detailId} onClose={closeDetail} />
-          <SignInModal opened={signInOpen} onClose={closeSignIn} />
-        </AppShell>
+      <AppShell header={{ height: 56 }} padding={0}>
+        <AppShell.Header>
+          <Header getView={getView} onSignIn={openSignIn} page={page} onPage={setPage} />
+        </AppShell.Header>
+        <AppShell.Main className="appMain">
+          <div className="page">
+            <DemoBanner onSignIn={openSignIn} />
+            {/* Kept mounted on the Insights page so the list keeps its place and selection. */}
+            <div className="pageView" style={page === 'customers' ? undefined : { display: 'none' }} data-testid="customers-page">
+              <StatsCards view={view} onFilter={applyView} />
+              <CustomerList
+                view={view}
+                searchText={searchText}
+                onSearchText={setSearchText}
+                onStatus={setStatus}
+                onSegment={setSegment}
+                onApplyView={applyView}
+                onTags={setTags}
+                onSort={onSort}
+                onDescending={setDescending}
+                onOpen={setDetailId}
+                onSignIn={openSignIn}
+                keysPaused={detailId !== null || signInOpen || page !== 'customers'}
+              />
+            </div>
+            {page === 'insights' && <InsightsView onOpen={setDetailId} />}
+          </div>
+        </AppShell.Main>
+        <CustomerDrawer customerId={detailId} onClose={closeDetail} />
+        <SignInModal opened={signInOpen} onClose={closeSignIn} />
+      </AppShell>
       </BookActionsProvider>
     </RelationActionsProvider>
   );

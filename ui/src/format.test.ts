@@ -33,6 +33,13 @@ describe('dates', () => {
     expect(formatRelative('garbage', now)).toBe('—');
   });
 
+  it('says "just now" under a minute, never "0 sec ago"', () => {
+    expect(formatRelative('2026-03-10T12:00:00Z', now)).toBe('just now');
+    expect(formatRelative('2026-03-10T11:59:01Z', now)).toBe('just now');
+    expect(formatRelative('2026-03-10T12:00:20Z', now)).toBe('just now'); // a clock a little ahead
+    expect(formatRelative('2026-03-10T11:59:00Z', now)).toBe('1 min ago');
+  });
+
   it('counts calendar days for dates', () => {
     expect(formatDayRelative('2026-03-10', '2026-03-10T23:00:00')).toBe('Today');
     expect(formatDayRelative('2026-03-11', '2026-03-10T23:00:00')).toBe('Tomorrow');

@@ -47,17 +47,17 @@ const toDate = (w: When) => (typeof w === 'string' ? parseISO(w) : new Date(w));
 
 // Short units so the "Last booked" column fits at 1280 px: "3 min ago", "4 hr ago".
 const SHORT_UNITS: Array<[RegExp, string]> = [
-  [/ seconds?\b/, ' sec'],
   [/ minutes?\b/, ' min'],
   [/ hours?\b/, ' hr'],
   [/ months?\b/, ' mo'],
   [/ years?\b/, ' yr'],
 ];
 
-/** "3 days ago", "3 min ago" for an instant. */
+/** "3 days ago", "3 min ago" for an instant; "just now" under a minute (either way, for clock skew). */
 export function formatRelative(iso: string, now: When = Date.now()): string {
   const d = parseISO(iso);
   if (!isValid(d)) return '—';
+  if (Math.abs(toDate(now).getTime() - d.getTime()) < 60_000) return 'just now';
   // Strict: "4 hr ago", not "about 4 hours ago" — shorter in a table column.
   let s = formatDistanceStrict(d, toDate(now), { addSuffix: true, roundingMethod: 'floor' });
   for (const [re, short] of SHORT_UNITS) s = s.replace(re, short);

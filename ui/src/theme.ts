@@ -1,12 +1,15 @@
 import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
 import type { CustomerStatus } from './bindings';
 
+// Both bundled (main.tsx): Inter for Latin, Noto Sans Devanagari for names in Devanagari.
+const FONTS = 'Inter, "Noto Sans Devanagari", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
-  fontFamily:
-    'Inter, "Noto Sans", "Noto Sans Devanagari", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  headings: { fontWeight: '650' },
+  fontFamily: FONTS,
+  // Mantine's headings have their own (system) stack unless told.
+  headings: { fontFamily: FONTS, fontWeight: '650' },
   cursorType: 'pointer',
 });
 

@@ -1,17 +1,12 @@
-import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCalendarPlus, IconEdit, IconRefresh, IconStar } from '@tabler/icons-react';
+import { Button, Group, Paper, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { memo, useState } from 'react';
 import { commands } from '../bindings';
-import type { Activity } from '../bindings';
 import type { ActivityKind } from '../bindings';
-import { formatDateTime, formatMoney, formatRelative } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { qk } from '../queryKeys';
+import { ActivityItem } from './ActivityItem';
 import { ErrorState } from './ErrorState';
-
-const KIND_ICON = { booking: IconCalendarPlus, status: IconRefresh, review: IconStar, edit: IconEdit } as const;
-const KIND_COLOR = { booking: 'indigo', status: 'cyan', review: 'yellow', edit: 'violet' } as const;
 
 function ActivityTimelineImpl({ onOpen }: { onOpen: (customerId: number) => void }) {
   const currency = useCurrency();
@@ -76,46 +71,6 @@ function ActivityTimelineImpl({ onOpen }: { onOpen: (customerId: number) => void
         </Stack>
       )}
     </Paper>
-  );
-}
-
-function ActivityItem({ a, currency, onOpen }: { a: Activity; currency: string; onOpen: (id: number) => void }) {
-  const Icon = KIND_ICON[a.type] ?? IconRefresh;
-  return (
-    <Group
-      wrap="nowrap"
-      align="flex-start"
-      gap="sm"
-      p={6}
-      className="timelineItem"
-      data-testid="activity-item"
-      data-activity-type={a.type}
-      data-customer-id={a.customer_id}
-      role="button"
-      tabIndex={0}
-      onClick={() => onOpen(a.customer_id)}
-      onKeyDown={(e) => e.key === 'Enter' && onOpen(a.customer_id)}
-    >
-      <ThemeIcon size={28} radius="xl" variant="light" color={KIND_COLOR[a.type] ?? 'gray'}>
-        <Icon size={15} />
-      </ThemeIcon>
-      <div className="truncate" style={{ flex: 1 }}>
-        <Text size="sm" fw={600} className="truncate" data-testid="activity-customer">
-          {a.customer_name}
-        </Text>
-        <Text size="xs" c="dimmed" className="truncate" title={`${a.title} — ${a.description}`}>
-          <Text span size="xs" fw={500} c="var(--mantine-color-text)">
-            {a.title}
-          </Text>
-          {a.description && ` · ${a.description}`}
-          {a.amount && ` · ${formatMoney(a.amount, currency)}`}
-          {a.rating !== null && ` · ${'★'.repeat(a.rating)}`}
-        </Text>
-      </div>
-      <Text size="xs" c="dimmed" title={formatDateTime(a.timestamp)} style={{ whiteSpace: 'nowrap' }}>
-        {formatRelative(a.timestamp)}
-      </Text>
-    </Group>
   );
 }
 

@@ -15,14 +15,17 @@ import { TagEditor } from './book/TagEditor';
 import { VisitActions } from './book/VisitActions';
 import { CustomerAvatar } from './CustomerAvatar';
 import { ErrorState } from './ErrorState';
-import { useRelationActions } from './relationActionsContext';
+import { useRelationActions, useRelationDialogOpen } from './relationActionsContext';
 import { RelationButtons } from './RelationButtons';
 import { StatusBadge } from './StatusBadge';
 
 const HISTORY_PAGE_SIZE = 10;
 
 function CustomerDrawerImpl({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
-  useEscapeWhenTopmost(customerId !== null, onClose);
+  // A notes or block dialog over the drawer gets Esc (and asks before dropping unsaved
+  // notes); the drawer stays open under it.
+  const dialogOpen = useRelationDialogOpen();
+  useEscapeWhenTopmost(customerId !== null && !dialogOpen, onClose);
   return (
     <Drawer opened={customerId !== null} onClose={onClose} closeOnEscape={false} position="right" size={860} padding="lg" title={null} withCloseButton={false} data-testid="detail-drawer">
       {customerId !== null && <DetailBody key={customerId} customerId={customerId} onClose={onClose} />}

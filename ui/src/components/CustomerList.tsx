@@ -1,47 +1,49 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconSearchOff, IconUsers } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { Paper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListView } from '../App';
-import { commands } from '../bindings';
-import { qk } from '../queryKeys';
 import type { CustomerStatus } from '../bindings';
-import type { Segment, ViewQuery } from '../bindings';
-import { SegmentBar } from '../segments/SegmentBar';
 import type { SortKey } from '../bindings';
 import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { useCustomerPages } from '../hooks/useCustomerPages';
-import { CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
+import { useListKeys } from '../hooks/useListKeys';
+import { COMPACT_ROW_HEIGHT, COMPACT_ROWS_BELOW, CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
+import { EmptyBook, type EmptyBookActions } from './EmptyBook';
 import { ErrorState } from './ErrorState';
 import { ListToolbar } from './ListToolbar';
+import { SegmentBar } from '../segments/SegmentBar';
+import type { Segment, ViewQuery } from '../bindings';
 import { BookBar } from './book/BookBar';
 import { TagFilter } from './book/TagFilter';
 import { useBookActions } from './book/bookActionsContext';
 
-type Props = {
+type Props = Pick<EmptyBookActions, 'onSignIn'> & {
   view: ListView;
   searchText: string;
   onSearchText: (s: string) => void;
   onStatus: (s: CustomerStatus | null) => void;
+  onTags: (tags: string[]) => void;
   onSegment: (s: Segment | null) => void;
   /** A saved view: every filter and the sort at once. */
   onApplyView: (q: ViewQuery) => void;
-  onTags: (t: string[]) => void;
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
   onOpen: (id: number) => void;
-  onSignIn: () => void;
-  /** While a drawer or dialog is open the arrow keys belong to it. */
-  detailOpen: boolean;
+  /** While a drawer or dialog is open (or the list is not shown) the arrow keys are not the list's. */
+  keysPaused: boolean;
 };
 
-const LIST_HEIGHT = 560;
-const HEADER_HEIGHT = 36;
+const HEADER_HEIGHT = 34;
 
+/**
+ * The customer list fills the height it is given (App lays the page out as a column that does
+ * not scroll); only the rows scroll, under a header and a toolbar that stay put.
+ */
 export function CustomerList(props: Props) {
   const { view, onOpen, onSearchText, onStatus, onSegment, onTags } = props;
+  const book = useBookActions();
   const onClear = useCallback(() => {
     onSearchText('');
     onStatus(null);
@@ -51,29 +53,31 @@ export function CustomerList(props: Props) {
   const currency = useCurrency();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
-  const [visible, setVisible] = useState<number[]>([0]);
+  const [visible, setVisible] = useState<[number, number]>([0, 0]);
   const base = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), sort: view.sort, descending: view.descending };
   const { first, rowAt } = useCustomerPages(view.segment ? { ...base, segment: view.segment } : base, visible);
   const count = first.data?.count ?? 0;
+  const rowHeight = useMediaQuery(COMPACT_ROWS_BELOW, false, { getInitialValueInEffect: false }) ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
 
   // The React Compiler is not used; TanStack Virtual's unstable function identities are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // Fixed-height rows: the estimate is exact and rows are never measured. A small overscan:
-    // a new search re-renders every mounted row, so each extra row costs on every keystroke.
-    overscan: 4,
+    estimateSize: () => rowHeight,
+    // Fixed-height rows: the estimate is exact and rows are never measured. A few rows of
+    // overscan (a new search re-renders every mounted row); data is read further ahead by page.
+    overscan: 6,
     // Rows start below the sticky header; keyboard scrolling keeps them out from under it.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    // Pages are derived from the first and last visible rows only, so scrolling within a
+    // Pages are derived from the first and last rendered rows only, so scrolling within a
     // page does not re-render the list.
     setVisible((prev) => (prev[0] === firstIndex && prev[1] === lastIndex ? prev : [firstIndex, lastIndex]));
   }, [firstIndex, lastIndex]);
@@ -85,157 +89,84 @@ export function CustomerList(props: Props) {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [viewKey]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (props.detailOpen || count === 0 || e.defaultPrevented || !listKeysApply(e)) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(count - 1, to));
-      setSelected(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
-    };
-    if (e.key === 'ArrowDown') move(selected + 1);
-    else if (e.key === 'ArrowUp') move(selected - 1);
-    else if (e.key === 'PageDown') move(selected + 10);
-    else if (e.key === 'PageUp') move(selected - 10);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(count - 1);
-    else if (e.key === 'Enter') {
+  useListKeys({
+    count,
+    selected,
+    paused: props.keysPaused,
+    onMove: (to) => {
+      setSelected(to);
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+    },
+    onEnter: () => {
       const row = rowAt(selected);
       if (row) onOpen(row.customer_id);
-    }
-  };
-
-  // Arrow keys work page-wide (not only when the list has focus), unless the user is typing
-  // or a dialog is open; the latest handler is read through a ref so it registers once.
-  const keyHandler = useRef(onKeyDown);
-  useEffect(() => {
-    keyHandler.current = onKeyDown;
+    },
   });
-  useEffect(() => {
-    const h = (e: KeyboardEvent) => keyHandler.current(e);
-    window.addEventListener('keydown', h);
-    return () => window.removeEventListener('keydown', h);
-  }, []);
 
+  const empty = count === 0 && !first.isPending;
   return (
-    <Paper className="card" radius="md" p="md" data-testid="customer-list">
-      <Stack gap="sm">
-        <ListToolbar
-          {...props}
-          counts={first.data?.status_counts}
-          filters={
-            <>
-              <TagFilter tags={view.tags} onTags={props.onTags} />
-              <Text size="xs" c="dimmed" className="num" data-testid="result-count">
-                {first.data ? `${formatCount(count)} ${count === 1 ? 'customer' : 'customers'}` : '\u00a0'}
-              </Text>
-            </>
-          }
-          actions={<BookBar />}
-        />
-        <SegmentBar view={view} onSegment={props.onSegment} onApplyView={props.onApplyView} />
-        {first.isError ? (
-          <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
-        ) : (
-          <div style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
-            <div
-              ref={scrollRef}
-              tabIndex={0}
-              role="grid"
-              aria-rowcount={count}
-              aria-label="Customers"
-              data-testid="customer-list-scroll"
-              style={{ height: count === 0 && !first.isPending ? 'auto' : LIST_HEIGHT, overflowY: 'auto', outline: 'none', position: 'relative' }}
-            >
-              {/* Inside the scroller so header and rows share its width (classic scrollbars). */}
-              <div className="listGrid listHeader" role="row" style={{ height: HEADER_HEIGHT }}>
-                <span>Customer</span>
-                <span>Phone · City</span>
-                <span>Status</span>
-                <span className="right">Bookings</span>
-                <span className="right">Spent</span>
-                <span className="right">Rating</span>
-                <span>Last booked</span>
-                <span>Next visit</span>
-                <span />
-              </div>
-              {first.isPending ? (
-                Array.from({ length: 10 }, (_, i) => <RowSkeleton key={i} />)
-              ) : count === 0 ? (
-                <EmptyList view={view} onSignIn={props.onSignIn} onClear={onClear} />
-              ) : (
-                <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                  {items.map((item) => {
-                    const row = rowAt(item.index);
-                    return (
-                      <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}>
-                        {row ? (
-                          <CustomerRowView customer={row} index={item.index} currency={currency} selected={item.index === selected} onSelect={setSelected} onOpen={onOpen} />
-                        ) : (
-                          <RowSkeleton />
-                        )}
-                      </div>
-                    );
-                  })}
-                </div>
-              )}
+    <Paper className="card listCard" radius="md" data-testid="customer-list">
+      <ListToolbar {...props} counts={first.data?.status_counts} filters={<TagFilter tags={view.tags} onTags={onTags} />} actions={<BookBar />} />
+      <SegmentBar view={view} onSegment={props.onSegment} onApplyView={props.onApplyView} />
+      {first.isError ? (
+        <ErrorState title="Could not load customers" error={first.error} onRetry={() => void first.refetch()} />
+      ) : (
+        <div className="listFrame">
+          <div
+            ref={scrollRef}
+            tabIndex={0}
+            role="grid"
+            aria-rowcount={count}
+            aria-label="Customers"
+            data-testid="customer-list-scroll"
+            className="listScroll"
+            style={{ '--row-h': `${rowHeight}px` } as React.CSSProperties}
+          >
+            {/* Inside the scroller so header and rows share its width (classic scrollbars). */}
+            <div className="listGrid listHeader" role="row" style={{ height: HEADER_HEIGHT }}>
+              <span>Customer</span>
+              <span>Phone · City</span>
+              <span>Status</span>
+              <span className="right">Bookings</span>
+              <span className="right">Spent</span>
+              <span className="right">Rating</span>
+              <span>Last booked</span>
+              <span>Next visit</span>
+              <span />
             </div>
+            {first.isPending ? (
+              Array.from({ length: 12 }, (_, i) => <RowSkeleton key={i} />)
+            ) : empty ? (
+              <EmptyBook view={view} onClear={onClear} onAddCustomer={book.addCustomer} onImport={book.importList} onSignIn={props.onSignIn} />
+            ) : (
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((item) => {
+                  const row = rowAt(item.index);
+                  return (
+                    <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}>
+                      {row ? (
+                        <CustomerRowView customer={row} index={item.index} currency={currency} selected={item.index === selected} onSelect={setSelected} onOpen={onOpen} />
+                      ) : (
+                        <RowSkeleton />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            )}
           </div>
+        </div>
+      )}
+      <div className="listFooter">
+        <Text size="xs" c="dimmed" className="num" data-testid="result-count" aria-live="polite">
+          {first.data ? `${formatCount(count)} ${count === 1 ? 'customer' : 'customers'}` : '\u00a0'}
+        </Text>
+        {count > 0 && (
+          <Text size="xs" c="dimmed" className="truncate">
+            ↑ ↓ select · Enter opens · / searches
+          </Text>
         )}
-      </Stack>
+      </div>
     </Paper>
-  );
-}
-
-const KEYS = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', 'Enter']);
-
-function listKeysApply(e: KeyboardEvent): boolean {
-  if (!KEYS.has(e.key) || e.altKey || e.ctrlKey || e.metaKey) return false;
-  // Mantine keeps some popovers mounted but hidden; only visible ones own the keys.
-  const popups = document.querySelectorAll('[role="dialog"], [role="listbox"], [role="menu"]');
-  if ([...popups].some((p) => p.getClientRects().length > 0)) return false;
-  const el = document.activeElement;
-  const tag = el?.tagName ?? '';
-  // Typing in the search box, or Enter on a focused button, keeps its own meaning.
-  if (['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(tag) || (el as HTMLElement | null)?.isContentEditable) return false;
-  return !(el instanceof HTMLElement && el.getAttribute('role') === 'button');
-}
-
-function EmptyList({ view, onClear, onSignIn }: { view: ListView; onClear: () => void; onSignIn: () => void }) {
-  const filtered = view.search !== '' || view.status !== null || view.segment !== null || view.tags.length > 0;
-  const book = useBookActions();
-  const signedIn = useQuery({ queryKey: qk.syncStatus, queryFn: commands.syncStatus }).data?.signed_in ?? false;
-  return (
-    <Stack align="center" justify="center" gap="xs" py={48} px="xl" data-testid="empty-state">
-      {filtered ? <IconSearchOff size={40} opacity={0.4} /> : <IconUsers size={40} opacity={0.4} />}
-      <Text fw={600}>{filtered ? 'No customers match' : 'No customers yet'}</Text>
-      <Text size="sm" c="dimmed" ta="center" maw={420}>
-        {filtered
-          ? `Nothing matches${view.search ? ` “${view.search}”` : ''}${view.status ? ' with this status' : ''}${view.segment ? ' in this segment' : ''}${view.tags.length ? ' with all of these tags' : ''}. Try another spelling or clear the search.`
-          : signedIn
-            ? 'Add the customers you know, import the list you keep in a spreadsheet, or press “Sync now” at the top to bring in the ones who booked you on the marketplace.'
-            : 'Add the customers you know, import the list you keep in a spreadsheet, or sign in with your marketplace account to bring in the ones who booked you.'}
-      </Text>
-      {!filtered && (
-        <Group gap="xs" mt={4}>
-          <Button size="xs" onClick={book.addCustomer} data-testid="empty-add-customer">
-            Add customer
-          </Button>
-          <Button size="xs" variant="light" onClick={book.importList} data-testid="empty-import">
-            Import a list
-          </Button>
-          {!signedIn && (
-            <Button size="xs" variant="default" onClick={onSignIn} data-testid="empty-sign-in">
-              Sign in
-            </Button>
-          )}
-        </Group>
-      )}
-      {filtered && (
-        <Button variant="light" size="xs" onClick={onClear} data-testid="clear-filters">
-          Clear search and filter
-        </Button>
-      )}
-    </Stack>
   );
 }

@@ -8,7 +8,10 @@ import { StatusBadge } from './StatusBadge';
 import { RowVisitButton } from './book/RowVisitButton';
 import { TagChips } from './book/TagChips';
 
+/** Row heights in px (app.css `.row` reads `--row-h`); compact rows in windows under 720 px high. */
 export const ROW_HEIGHT = 56;
+export const COMPACT_ROW_HEIGHT = 42;
+export const COMPACT_ROWS_BELOW = '(max-height: 720px)';
 
 type Props = {
   customer: CustomerRow;

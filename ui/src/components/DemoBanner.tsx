@@ -1,29 +1,25 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
-import { useAppInfo } from '../hooks/useAppInfo';
 import { memo } from 'react';
+import { useAppInfo } from '../hooks/useAppInfo';
 
+/**
+ * One slim line about the sample data. Hidden in windows under 720 px high (app.css), where
+ * the rows need the room; the header's "Sample data" badge and "Sign in" stay.
+ */
 function DemoBannerImpl({ onSignIn }: { onSignIn: () => void }) {
   const { data } = useAppInfo();
   if (!data?.demo) return null;
   return (
-    <Alert
-      data-testid="demo-banner"
-      variant="light"
-      color="violet"
-      icon={<IconFlask size={20} />}
-      title="You are looking at sample data"
-    >
-      <Group justify="space-between" wrap="nowrap" gap="md">
-        <Text size="sm">
-          These customers are made up so you can try Clientele. Sign in with your marketplace account
-          to bring in your own customers — they stay on this computer.
-        </Text>
-        <Button size="xs" variant="filled" color="violet" onClick={onSignIn} data-testid="demo-sign-in" style={{ flexShrink: 0 }}>
-          Sign in
-        </Button>
-      </Group>
-    </Alert>
+    <div className="demoBanner" data-testid="demo-banner" role="note">
+      <IconFlask size={18} className="noShrink" aria-hidden />
+      <Text size="sm" className="truncate" style={{ flex: 1 }}>
+        <b>Sample data.</b> These customers are made up so you can try Clientele. Sign in with your marketplace account to bring in your own; they stay on this computer.
+      </Text>
+      <Button size="compact-sm" variant="filled" color="violet" onClick={onSignIn} data-testid="demo-sign-in" className="noShrink">
+        Sign in
+      </Button>
+    </div>
   );
 }
 

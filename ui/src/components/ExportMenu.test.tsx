@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListView } from '../App';
@@ -14,7 +14,7 @@ function renderMenu() {
     <MantineProvider>
       <Notifications />
       <QueryClientProvider client={new QueryClient()}>
-        <ExportMenu view={view} />
+        <ExportMenu getView={() => view} />
       </QueryClientProvider>
     </MantineProvider>,
   );
@@ -50,5 +50,33 @@ describe('ExportMenu', () => {
     fireEvent.click(await screen.findByTestId('export-all'));
     expect(await screen.findByText('Export cancelled')).toBeInTheDocument();
     expect(calls).toEqual(['export_csv']);
+  });
+
+  it('is busy while the save dialog is open and free again when it is cancelled', async () => {
+    let answer!: (v: unknown) => void;
+    mockIPC(() => new Promise((res) => (answer = res)));
+    renderMenu();
+    const button = screen.getByTestId('export-button');
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByTestId('export-all'));
+    await waitFor(() => expect(button).toHaveAttribute('data-busy', 'true'));
+    expect(button).toBeDisabled();
+    await act(async () => answer(null)); // the command's "cancelled"
+    await waitFor(() => expect(button).toHaveAttribute('data-busy', 'false'));
+    expect(button).toBeEnabled();
+    expect(await screen.findByText('Export cancelled')).toBeInTheDocument();
+  });
+
+  it('is free again after an error, and the toast is titled by the error code', async () => {
+    mockIPC(() => Promise.reject({ code: 'io', message: 'permission denied writing /mnt/usb/customers.csv' }));
+    renderMenu();
+    const button = screen.getByTestId('export-button');
+    fireEvent.click(button);
+    fireEvent.click(await screen.findByTestId('export-view'));
+    const toast = await screen.findByTestId('toast-error');
+    expect(toast).toHaveTextContent('A file could not be read or written');
+    expect(toast).toHaveTextContent('Nothing was exported. Permission denied writing /mnt/usb/customers.csv.');
+    expect(button).toHaveAttribute('data-busy', 'false');
+    expect(button).toBeEnabled();
   });
 });

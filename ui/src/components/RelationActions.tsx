@@ -5,8 +5,7 @@ import type { CustomerRow } from '../bindings';
 import { useRelationEdit } from '../hooks/useRelationEdit';
 import { BlockDialog } from './BlockDialog';
 import { NotesDialog } from './NotesDialog';
-import { RelationActionsContext as Ctx, type Actions } from './relationActionsContext';
-
+import { RelationActionsContext as Ctx, RelationDialogOpenContext, type Actions } from './relationActionsContext';
 
 export function RelationActionsProvider({ children }: { children: ReactNode }) {
   const edit = useRelationEdit();
@@ -23,7 +22,7 @@ export function RelationActionsProvider({ children }: { children: ReactNode }) {
   );
   return (
     <Ctx.Provider value={actions}>
-      {children}
+      <RelationDialogOpenContext.Provider value={blockFor !== null || notesFor !== null}>{children}</RelationDialogOpenContext.Provider>
       <BlockDialog
         customer={blockFor}
         onClose={() => setBlockFor(null)}

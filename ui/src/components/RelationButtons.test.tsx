@@ -47,7 +47,8 @@ describe('RelationButtons in the page', () => {
     await act(async () => reject({ code: 'conflict', message: 'The marketplace refused this change.' }));
     await waitFor(() => expect(star()).toHaveAttribute('aria-pressed', 'false'));
     const toast = await screen.findByTestId('toast-error');
-    expect(toast).toHaveTextContent('Could not update Hari Gurung');
-    expect(toast).toHaveTextContent('The marketplace refused this change.');
+    // Titled by the code (errors.ts), the message says what failed and why.
+    expect(toast).toHaveTextContent('Not possible right now');
+    expect(toast).toHaveTextContent('Hari Gurung was not changed. The marketplace refused this change.');
   });
 });

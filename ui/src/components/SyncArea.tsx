@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Menu, Progress, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCloudUpload, IconDots, IconLogout, IconRefresh, IconX } from '@tabler/icons-react';
 import type { SyncProgress, SyncStatus } from '../bindings';
+import { describeError } from '../errors';
 import { formatCount, formatDateTime, formatRelative, humanize } from '../format';
 import { useNow } from '../hooks/useNow';
 import { useSync } from '../hooks/useSync';
@@ -58,7 +59,7 @@ export function SyncArea({ onSignIn }: { onSignIn: () => void }) {
           </Text>
           <Group gap={6} wrap="nowrap">
             {s.last_error && (
-              <Tooltip label={s.last_error.message} multiline w={260}>
+              <Tooltip label={`The last sync failed: ${describeError(s.last_error).title}. ${describeError(s.last_error).message}`} multiline w={260}>
                 <IconAlertCircle size={14} color="var(--mantine-color-red-6)" data-testid="sync-error" />
               </Tooltip>
             )}

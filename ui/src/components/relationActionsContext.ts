@@ -14,3 +14,14 @@ export function useRelationActions(): Actions {
   if (!a) throw new Error('useRelationActions outside RelationActionsProvider');
   return a;
 }
+
+/**
+ * Whether a block or notes dialog is open. The detail drawer reads it so that Esc goes to the
+ * dialog on top only (Mantine gives Esc to every open modal); a separate context so that rows,
+ * which use the actions, do not re-render when a dialog opens.
+ */
+export const RelationDialogOpenContext = createContext(false);
+
+export function useRelationDialogOpen(): boolean {
+  return useContext(RelationDialogOpenContext);
+}

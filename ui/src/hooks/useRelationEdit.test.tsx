@@ -48,7 +48,7 @@ describe('useRelationEdit', () => {
     await waitFor(() => expect(cached().is_favorite).toBe(true));
     reject({ code: 'storage', message: 'database is locked' });
     await waitFor(() => expect(cached().is_favorite).toBe(false));
-    expect(toast.error).toHaveBeenCalledWith('Could not update सीता Sharma', { code: 'storage', message: 'database is locked' });
+    expect(toast.error).toHaveBeenCalledWith('सीता Sharma was not changed.', { code: 'storage', message: 'database is locked' });
     expect(toast.success).not.toHaveBeenCalled();
   });
 

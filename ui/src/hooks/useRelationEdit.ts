@@ -70,7 +70,7 @@ export function useRelationEdit() {
     },
     onError: (err, { customer }, snapshot) => {
       snapshot?.forEach(([key, data]) => client.setQueryData(key, data));
-      toast.error(`Could not update ${customer.first_name} ${customer.last_name}`, err);
+      toast.error(`${customer.first_name} ${customer.last_name} was not changed.`, err);
     },
     onSuccess: (saved, { edit }) => {
       patchCaches(client, saved.customer_id, () => saved);

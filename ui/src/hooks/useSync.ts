@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { commands, events, type SyncProgress } from '../bindings';
 import { toErrorPayload } from '../errors';
+import { formatCount } from '../format';
 import { qk } from '../queryKeys';
 import { toast } from '../toast';
 
@@ -39,23 +40,21 @@ export function useSync(onNeedSignIn: () => void) {
     onMutate: () => setProgress({ phase: 'login', pages: 0, items: 0, requests: 0, total_pages: null }),
     onSuccess: (r) => {
       const changed = r.bookings_new + r.bookings_updated + r.reviews_new + r.reviews_updated;
-      toast.success('Sync finished', changed === 0 && r.pushed === 0 ? 'Everything was already up to date.' : `${changed} bookings and reviews updated, ${r.pushed} edits sent.`);
+      toast.success('Sync finished', changed === 0 && r.pushed === 0 ? 'Everything was already up to date.' : `${formatCount(changed)} bookings and reviews updated, ${formatCount(r.pushed)} of your edits sent.`);
     },
     onError: (err) => {
       const e = toErrorPayload(err);
-      if (e.code === 'cancelled') toast.info('Sync cancelled', 'Nothing was removed; the next sync picks up from here.');
-      else if (e.code === 'unauthorized') {
-        toast.error('Please sign in again', err);
-        onNeedSignIn();
-      } else if (e.code === 'offline') toast.error('You are offline — your local data still works', err);
-      else if (e.code === 'rate_limited') toast.error('The marketplace asked us to slow down', err);
-      else toast.error('Sync failed', err);
+      if (e.code === 'cancelled') toast.info('Sync cancelled', 'What was already brought in is kept; the next sync picks up from here.');
+      else {
+        toast.error('The sync stopped.', err);
+        if (e.code === 'unauthorized') onNeedSignIn();
+      }
     },
     // What the sync changed is refetched through the `data-changed` signal (changes.ts).
     onSettled: () => setProgress(null),
   });
 
-  const cancel = useMutation({ mutationFn: commands.cancelSync, onError: (err) => toast.error('Could not cancel the sync', err) });
+  const cancel = useMutation({ mutationFn: commands.cancelSync, onError: (err) => toast.error('The sync could not be cancelled.', err) });
 
   const signOut = useMutation({
     mutationFn: commands.signOut,
@@ -63,7 +62,7 @@ export function useSync(onNeedSignIn: () => void) {
       client.setQueryData(qk.syncStatus, s);
       toast.success('Signed out', 'Your local data stays on this computer.');
     },
-    onError: (err) => toast.error('Could not sign out', err),
+    onError: (err) => toast.error('Could not sign out.', err),
   });
 
   return { status, progress, syncNow, cancel, signOut };

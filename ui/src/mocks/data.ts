@@ -100,7 +100,7 @@ export function generate(count: number, now = Date.now()): { customers: MockCust
         const rating = Math.max(1, Math.min(5, Math.round(3.6 + r() * 2 - (r() < 0.1 ? 2 : 0))));
         const rv: ReviewItem = { id: reviewId++, booking_id: item.id, rating, comment: pick(COMMENTS), service_title: title, created_at: iso(bookingDate + DAY) };
         c.reviews.push(rv);
-        activity.push({ id: `review_${rv.id}`, type: 'review', customer_id: id, customer_name: name, title: `Reviewed ${rating}★`, description: rv.comment || title, timestamp: rv.created_at, status: null, amount: null, rating });
+        activity.push({ id: `review_${rv.id}`, type: 'review', customer_id: id, customer_name: name, title: 'New review', description: `Left a ${rating}-star review`, timestamp: rv.created_at, status: null, amount: null, rating });
       }
     }
     c.bookings.sort((a, b) => b.created_at.localeCompare(a.created_at));

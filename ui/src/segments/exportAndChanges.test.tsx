@@ -19,7 +19,7 @@ describe('segments elsewhere in the page', () => {
 
   it('"Current view" exports the segment with the rest of the filter; "All customers" does not', async () => {
     const core = mockCore((c) => (c.cmd.startsWith('export_') ? { path: '/home/me/customers.csv', rows: 3, bytes: 300 } : undefined));
-    renderWithProviders(<ExportMenu view={{ ...view, status: 'regular' }} />);
+    renderWithProviders(<ExportMenu getView={() => ({ ...view, status: 'regular' })} />);
     fireEvent.click(screen.getByTestId('export-button'));
     fireEvent.click(await screen.findByTestId('export-view'));
     await waitFor(() => expect(core.calls.filter((c) => c.cmd === 'export_csv').map((c) => c.args.filter)).toEqual([{ status: 'regular', segment: 'lapsed' }]));
