@@ -30,7 +30,7 @@ function SignInModalImpl({ opened, onClose }: { opened: boolean; onClose: () => 
       client.setQueryData(qk.syncStatus, s);
       setFields((f) => ({ ...f, password: '' }));
       onClose();
-      toast.success(`Signed in as ${s.email ?? fields.email}`, 'Press “Sync now” at the top to bring in your customers.');
+      toast.success(`Signed in as ${s.email ?? fields.email}`, 'Bringing in your customers now; they appear as they arrive.');
     },
     // Shown in the form only (below), not as a toast as well.
   });

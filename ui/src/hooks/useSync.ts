@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { commands, events, type SyncProgress } from '../bindings';
 import { toErrorPayload } from '../errors';
 import { formatCount } from '../format';
@@ -64,6 +64,16 @@ export function useSync(onNeedSignIn: () => void) {
     },
     onError: (err) => toast.error('Could not sign out.', err),
   });
+
+  // Signing in starts the first sync at once (issue 11: the list used to stay empty until the
+  // user found "Sync now"); rows appear as its pages land (the shell signals per page).
+  const signedIn = status.data?.signed_in;
+  const wasSignedIn = useRef<boolean | undefined>(undefined);
+  const { mutate: startSync, isPending: syncing } = syncNow;
+  useEffect(() => {
+    if (wasSignedIn.current === false && signedIn === true && !syncing) startSync(false);
+    if (signedIn !== undefined) wasSignedIn.current = signedIn;
+  }, [signedIn, syncing, startSync]);
 
   return { status, progress, syncNow, cancel, signOut };
 }
