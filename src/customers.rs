@@ -170,7 +170,7 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
-    fn add(&mut self, status: &str, n: i64) {
+    pub(crate) fn add(&mut self, status: &str, n: i64) {
         match status {
             "new" => self.new += n,
             "returning" => self.returning += n,
@@ -443,21 +443,80 @@ pub(crate) fn status_counts(conn: &Connection, f: &Filter<'_>) -> Result<StatusC
     Ok(counts)
 }
 
+/// A list query's paging and order, checked (bad sizes, pages and tags are refused).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageArgs {
+    pub page: u32,
+    pub page_size: u32,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl PageArgs {
+    pub fn of(q: &CustomerQuery) -> Result<PageArgs> {
+        let page_size = q.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
+        if page_size == 0 || page_size > MAX_PAGE_SIZE {
+            return Err(Error::invalid(format!(
+                "page size must be from 1 to {MAX_PAGE_SIZE} (got {page_size})"
+            )));
+        }
+        let page = q.page.unwrap_or(1);
+        if page == 0 {
+            return Err(Error::invalid("page numbers start at 1"));
+        }
+        crate::tags::validate_filter(&q.tags)?;
+        let sort = q.sort.unwrap_or_default();
+        Ok(PageArgs {
+            page,
+            page_size,
+            sort,
+            descending: q.descending.unwrap_or(sort.default_descending()),
+        })
+    }
+}
+
+pub(crate) fn page_of(
+    args: PageArgs,
+    count: i64,
+    status_counts: StatusCounts,
+    results: Vec<CustomerRow>,
+) -> CustomerPage {
+    CustomerPage {
+        count,
+        page: args.page,
+        page_size: args.page_size,
+        total_pages: (count as u64).div_ceil(u64::from(args.page_size)) as u32,
+        status_counts,
+        results,
+    }
+}
+
+/// The rows of `ids`, in that order.
+pub(crate) fn rows_by_id(
+    conn: &Connection,
+    ids: &[i64],
+    clock: &Clock,
+) -> Result<Vec<CustomerRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (2..ids.len() + 2).map(|i| format!("?{i}")).collect();
+    let sql = format!("{ROW_SELECT} WHERE s.customer_id IN ({})", marks.join(","))
+        .replace(":today", "?1");
+    let mut params = vec![SqlValue::Text(clock.today().to_string())];
+    params.extend(ids.iter().map(|&id| SqlValue::Integer(id)));
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows: std::collections::HashMap<i64, CustomerRow> = st
+        .query_map(params_from_iter(params), |r| row(r, clock))?
+        .map(|r| r.map(|row| (row.customer_id, row)))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
+}
+
 /// One page of the customer list.
 pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<CustomerPage> {
-    let page_size = q.page_size.unwrap_or(DEFAULT_PAGE_SIZE);
-    if page_size == 0 || page_size > MAX_PAGE_SIZE {
-        return Err(Error::invalid(format!(
-            "page size must be from 1 to {MAX_PAGE_SIZE} (got {page_size})"
-        )));
-    }
-    let page = q.page.unwrap_or(1);
-    if page == 0 {
-        return Err(Error::invalid("page numbers start at 1"));
-    }
-    let sort = q.sort.unwrap_or_default();
-    let descending = q.descending.unwrap_or(sort.default_descending());
-    crate::tags::validate_filter(&q.tags)?;
+    let args = PageArgs::of(q)?;
+    let (page, page_size) = (args.page, args.page_size);
     let filter = Filter {
         status: q.status,
         segment: q.segment,
@@ -469,7 +528,7 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     // The page's ids first, sorted on summary columns alone; the row's subqueries (next
     // visit, tags) then run for those rows only. One query with them in the SELECT list
     // computes them for every match before the sort (a tag or a city: ~10k rows, 150 ms).
-    let order = order_sql(sort, descending);
+    let order = order_sql(args.sort, args.descending);
     // A tag or search matching many cards is cheapest as a walk down the sort's index that
     // tests each card against the matches (`+` keeps SQLite from driving the query by the
     // match list, which would sort every match): with 2 % of the book or more, 50 rows come
@@ -497,14 +556,7 @@ pub fn list(conn: &Connection, q: &CustomerQuery, clock: &Clock) -> Result<Custo
     let results = st
         .query_map(params_from_iter(all), |r| row(r, clock))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(CustomerPage {
-        count,
-        page,
-        page_size,
-        total_pages: (count as u64).div_ceil(u64::from(page_size)) as u32,
-        status_counts,
-        results,
-    })
+    Ok(page_of(args, count, status_counts, results))
 }
 
 /// One customer by id, as a list row; a card merged into another is found as that card.

@@ -2,6 +2,7 @@
 //! No UI and no Tauri here; the desktop shell and the CLI are thin layers over this crate.
 
 pub mod book;
+pub mod book_index;
 pub mod db;
 pub mod error;
 pub mod import;

@@ -81,13 +81,13 @@ pub enum SearchPlan {
     },
 }
 
-/// Turns what the user typed into a plan. A query made only of phone characters is one
-/// phone term (spaces, dashes, a leading `0` and a leading country code ignored); otherwise
-/// each word is a term.
-pub fn plan(query: &str) -> SearchPlan {
+/// The terms of a query, each a folded substring the search text must contain (docs/rules.md
+/// §3). A query made only of phone characters is one phone term (spaces, dashes, a leading
+/// `0` and a leading country code ignored); otherwise each word is a term.
+pub fn terms(query: &str) -> Vec<String> {
     let q = query.trim();
     if q.is_empty() {
-        return SearchPlan::All;
+        return Vec::new();
     }
     let phone_like = q.chars().any(|c| c.is_ascii_digit())
         && q.chars()
@@ -99,6 +99,13 @@ pub fn plan(query: &str) -> SearchPlan {
     };
     let mut terms: Vec<String> = terms.into_iter().filter(|t| !t.is_empty()).collect();
     terms.dedup();
+    terms
+}
+
+/// Turns what the user typed into a plan for SQLite: terms of 3+ characters go to the
+/// trigram index, shorter ones are scanned.
+pub fn plan(query: &str) -> SearchPlan {
+    let terms = terms(query);
     if terms.is_empty() {
         return SearchPlan::All;
     }

@@ -103,4 +103,4 @@ pub fn stats(conn: &Connection, clock: &Clock) -> Result<Stats> {
     })
 }
 
-pub use crate::charts::{charts, ChartRange, Charts, MonthPoint, ServiceRevenue};
+pub use crate::charts::{charts, charts_with, ChartRange, Charts, MonthPoint, ServiceRevenue};

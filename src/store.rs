@@ -28,6 +28,7 @@ pub struct Store {
     readers: r2d2::Pool<Readers>,
     writer: Arc<Mutex<Connection>>,
     path: PathBuf,
+    index: crate::book_index::BookIndex,
 }
 
 impl Store {
@@ -68,11 +69,17 @@ impl Store {
             readers,
             writer,
             path: path.to_path_buf(),
+            index: crate::book_index::BookIndex::new(),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The in-memory index of the list, kept current from the file by its readers.
+    pub fn index(&self) -> &crate::book_index::BookIndex {
+        &self.index
     }
 
     /// Runs `f` on a read-only connection from the pool; waits only when every reader is

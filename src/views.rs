@@ -79,24 +79,45 @@ fn json(q: &ViewQuery) -> Result<String> {
     serde_json::to_string(q).map_err(|e| Error::invalid(format!("query: {e}")))
 }
 
-/// Every saved view with its live count, by name.
-pub fn list(conn: &Connection, clock: &Clock) -> Result<Vec<SavedView>> {
+/// Every saved view with its live count, by name; counted from `index` when given (the
+/// desktop's), else from SQL.
+pub fn list(
+    conn: &Connection,
+    clock: &Clock,
+    index: Option<&crate::book_index::BookIndex>,
+) -> Result<Vec<SavedView>> {
     let rows: Vec<(i64, String, String)> = conn
         .prepare_cached("SELECT id, name, query FROM saved_views ORDER BY name COLLATE NOCASE")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter()
-        .map(|(id, name, query)| {
-            let query: ViewQuery = serde_json::from_str(&query).unwrap_or_default();
-            let count = crate::customers::list(conn, &query.list_query(), clock)?.count;
-            Ok(SavedView {
-                id,
-                name,
-                query,
-                count,
-            })
-        })
+        .map(|(id, name, query)| counted(conn, clock, index, id, name, &query))
         .collect()
+}
+
+fn counted(
+    conn: &Connection,
+    clock: &Clock,
+    index: Option<&crate::book_index::BookIndex>,
+    id: i64,
+    name: String,
+    query: &str,
+) -> Result<SavedView> {
+    let query: ViewQuery = serde_json::from_str(query).unwrap_or_default();
+    let q = CustomerQuery {
+        page_size: Some(1),
+        ..query.list_query()
+    };
+    let count = match index {
+        Some(index) => index.list(conn, &q, clock)?.count,
+        None => crate::customers::list(conn, &q, clock)?.count,
+    };
+    Ok(SavedView {
+        id,
+        name,
+        query,
+        count,
+    })
 }
 
 pub fn save(
@@ -132,8 +153,13 @@ pub fn delete(conn: &mut Connection, id: i64) -> Result<()> {
 }
 
 fn get(conn: &Connection, id: i64, clock: &Clock) -> Result<SavedView> {
-    list(conn, clock)?
-        .into_iter()
-        .find(|v| v.id == id)
-        .ok_or_else(|| Error::not_found(format!("no saved view with id {id}")))
+    let (name, query): (String, String) = conn
+        .query_row(
+            "SELECT name, query FROM saved_views WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("no saved view with id {id}")))?;
+    counted(conn, clock, None, id, name, &query)
 }

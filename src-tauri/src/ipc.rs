@@ -2,7 +2,9 @@
 //! `ui/src/bindings.ts` is generated from this (a test fails when it is stale), so no list
 //! of commands is kept anywhere else (docs/architecture.md, "Typed boundary").
 
-use crate::commands::{backup, book, customers, dashboard, export, import, info, segments, sync};
+use crate::commands::{
+    backup, book, customers, dashboard, export, import, info, sample, segments, sync,
+};
 use crate::events::{DataChanged, SyncProgressed};
 use clientele::customers::{SortKey, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use clientele::relations::{MAX_NOTES_CHARS, MAX_REASON_CHARS, MAX_TAGS, MAX_TAG_CHARS};
@@ -69,6 +71,8 @@ pub fn builder<R: Runtime>() -> Builder<R> {
     Builder::new()
         .commands(collect_commands![
             info::app_info,
+            sample::open_sample,
+            sample::leave_sample,
             customers::list_customers,
             dashboard::get_stats,
             dashboard::get_charts,

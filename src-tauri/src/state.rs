@@ -57,18 +57,19 @@ impl Session {
                 tauri::async_runtime::spawn_blocking(move || open(&path, demo))
                     .await
                     .map_err(|e| Error::Storage(format!("opening the database failed: {e}")))?
-                    .map(Arc::new)
             })
             .await
             .cloned()
     }
 }
 
-fn open(path: &Path, demo: Option<usize>) -> Result<Store> {
+fn open(path: &Path, demo: Option<usize>) -> Result<Db> {
     if let Some(size) = demo.filter(|_| !path.exists()) {
         generate_demo(path, size)?;
     }
-    Store::open(path)
+    let db = Arc::new(Store::open(path)?);
+    warm_index(db.clone());
+    Ok(db)
 }
 
 /// Generates into a side file and renames it into place, so an interrupted first run never
@@ -149,11 +150,7 @@ impl AppState {
         {
             return AppState::new(Session::new(real, None));
         }
-        let size = std::env::var("CLIENTELE_DEMO_CUSTOMERS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(DEMO_CUSTOMERS);
-        AppState::new(Session::new(demo_db_path(&real), Some(size)))
+        AppState::new(Session::new(demo_db_path(&real), Some(demo_size())))
     }
 
     pub fn session(&self) -> Arc<Session> {
@@ -173,10 +170,27 @@ impl AppState {
         self.session().db().await?.read(f)
     }
 
+    /// As [`AppState::read`], with the store's book index (list and segment counts).
+    pub async fn read_indexed<T>(
+        &self,
+        f: impl FnOnce(&Connection, &clientele::book_index::BookIndex) -> Result<T>,
+    ) -> Result<T> {
+        let db = self.session().db().await?;
+        db.read(|c| f(c, db.index()))
+    }
+
     /// Runs one core write on the single writer. Never awaits while holding it.
     pub async fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         self.session().db().await?.write(f)
     }
+}
+
+/// How many customers the generated sample has (env `CLIENTELE_DEMO_CUSTOMERS`).
+pub fn demo_size() -> usize {
+    std::env::var("CLIENTELE_DEMO_CUSTOMERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEMO_CUSTOMERS)
 }
 
 /// `demo.db` next to the real database.
@@ -191,6 +205,15 @@ pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
         match session.db().await {
             Ok(_) => daily_backup(&session),
             Err(e) => tracing::error!("cannot open {}: {e}", session.path.display()),
+        }
+    });
+}
+
+/// Loads the book index on a blocking thread; lists answer from SQLite until it is in.
+fn warm_index(db: Db) {
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(e) = db.read(|c| db.index().warm(c)) {
+            tracing::warn!("book index not loaded: {e}");
         }
     });
 }

@@ -53,6 +53,16 @@ pub fn apply_batch(conn: &mut Connection, batch: &Batch) -> Result<ApplyReport> 
     Ok(report)
 }
 
+/// Keeps the book index's change feed (migration V11) to its newest entries; a reader
+/// further behind reloads in full, which beats replaying that many changes anyway.
+fn prune_changes(tx: &Transaction<'_>) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM summary_changes WHERE seq < (SELECT max(seq) FROM summary_changes) - 100000",
+    )?
+    .execute([])?;
+    Ok(())
+}
+
 /// Applies a batch inside the caller's transaction (sync commits it with its cursor).
 pub fn apply_in_tx(tx: &Transaction<'_>, batch: &Batch) -> Result<ApplyReport> {
     validate(batch)?;
@@ -74,6 +84,7 @@ pub fn apply_in_tx(tx: &Transaction<'_>, batch: &Batch) -> Result<ApplyReport> {
     crate::metrics::refresh(tx, a.touched, t)?;
     // Last, so FTS5 keeps the whole batch in memory and writes one segment.
     customers::write_search_index(tx, &a.search)?;
+    prune_changes(tx)?;
     Ok(a.report)
 }
 

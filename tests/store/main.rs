@@ -7,6 +7,7 @@ mod book_archive;
 mod book_customers;
 mod book_duplicates;
 mod book_import;
+mod book_index;
 mod book_kit;
 mod book_merge;
 mod book_unmerge;

@@ -37,12 +37,15 @@ fn in_segment(db: &TestDb, seg: Segment) -> Vec<i64> {
         page_size: Some(1000),
         ..Default::default()
     };
-    let mut ids: Vec<i64> = customers::list(&db.conn, &q, &clock())
-        .unwrap()
-        .results
-        .iter()
-        .map(|r| r.customer_id)
-        .collect();
+    let page = customers::list(&db.conn, &q, &clock()).unwrap();
+    // The desktop's in-memory index must draw every edge exactly where SQL does.
+    let index = clientele::book_index::BookIndex::new();
+    assert_eq!(index.list(&db.conn, &q, &clock()).unwrap(), page, "{seg:?}");
+    assert_eq!(
+        index.segment_counts(&db.conn, &clock()).unwrap(),
+        counts(&db.conn, &clock()).unwrap()
+    );
+    let mut ids: Vec<i64> = page.results.iter().map(|r| r.customer_id).collect();
     ids.sort_unstable();
     ids
 }

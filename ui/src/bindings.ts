@@ -8,6 +8,10 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
+	/**  Opens the sample book (generating it the first time) in this window. */
+	openSample: () => __TAURI_INVOKE<null>("open_sample"),
+	/**  Leaves the sample for the provider's own book (empty until they add, import or sign in). */
+	leaveSample: () => __TAURI_INVOKE<null>("leave_sample"),
 	listCustomers: (query: CustomerQuery) => __TAURI_INVOKE<CustomerPage>("list_customers", { query }),
 	getStats: () => __TAURI_INVOKE<Stats>("get_stats"),
 	getCharts: (range: ChartRange | null) => __TAURI_INVOKE<Charts>("get_charts", { range }),

@@ -12,7 +12,7 @@ pub async fn list_customers(
     query: CustomerQuery,
 ) -> Result<CustomerPage> {
     let page = state
-        .read(|c| clientele::customers::list(c, &query, &Clock::system()))
+        .read_indexed(|c, index| index.list(c, &query, &Clock::system()))
         .await;
     log_first_list();
     page

@@ -17,7 +17,9 @@ pub async fn get_stats(state: State<'_, AppState>) -> Result<Stats> {
 pub async fn get_charts(state: State<'_, AppState>, range: Option<ChartRange>) -> Result<Charts> {
     let range = range.unwrap_or_default();
     state
-        .read(move |c| clientele::stats::charts(c, &Clock::system(), range))
+        .read_indexed(move |c, index| {
+            clientele::stats::charts_with(c, &Clock::system(), range, Some(index))
+        })
         .await
 }
 

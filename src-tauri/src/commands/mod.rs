@@ -9,5 +9,6 @@ pub mod dashboard;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod sample;
 pub mod segments;
 pub mod sync;

@@ -11,7 +11,7 @@ use tauri::State;
 #[specta::specta]
 pub async fn segment_counts(state: State<'_, AppState>) -> Result<SegmentCounts> {
     state
-        .read(|c| clientele::segments::counts(c, &Clock::system()))
+        .read_indexed(|c, index| index.segment_counts(c, &Clock::system()))
         .await
 }
 
@@ -36,7 +36,7 @@ pub async fn set_lapsed_days(state: State<'_, AppState>, days: i64) -> Result<i6
 #[specta::specta]
 pub async fn list_views(state: State<'_, AppState>) -> Result<Vec<SavedView>> {
     state
-        .read(|c| clientele::views::list(c, &Clock::system()))
+        .read_indexed(|c, index| clientele::views::list(c, &Clock::system(), Some(index)))
         .await
 }
 

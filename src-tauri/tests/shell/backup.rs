@@ -126,3 +126,29 @@ fn a_database_in_a_missing_folder_is_reported_and_the_folder_not_created() {
     );
     assert!(!app.dir.path().join("gone").exists());
 }
+
+#[test]
+fn load_sample_data_opens_the_sample_beside_an_untouched_empty_book_and_back() {
+    // Only this test reads the variable (`demo_size`, at the call).
+    std::env::set_var("CLIENTELE_DEMO_CUSTOMERS", "30");
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::with_state(dir, |d| {
+        let mut s = AppState::new(Session::new(d.join("clientele.db"), None));
+        s.account_db = d.join("clientele.db");
+        s
+    });
+    assert_eq!(app.ok("get_stats", json!({}))["total_customers"], 0);
+    let before = app.data_changed.lock().unwrap().len();
+    app.ok("open_sample", json!({}));
+    assert_eq!(app.ok("app_info", json!({}))["demo"], true);
+    assert_eq!(app.ok("get_stats", json!({}))["total_customers"], 30);
+    assert!(app.dir.path().join("demo.db").exists());
+    assert!(app.announced(before, Scope::Customers) && app.announced(before, Scope::App));
+
+    app.ok("leave_sample", json!({}));
+    let info = app.ok("app_info", json!({}));
+    assert_eq!(info["demo"], false);
+    assert!(info["db_path"].as_str().unwrap().ends_with("clientele.db"));
+    // Nothing made up reached the provider's own book.
+    assert_eq!(app.ok("get_stats", json!({}))["total_customers"], 0);
+}

@@ -9,6 +9,7 @@ import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
 import { useCustomerPages } from '../hooks/useCustomerPages';
 import { useListKeys } from '../hooks/useListKeys';
+import { useSampleBook } from '../hooks/useSampleBook';
 import { COMPACT_ROW_HEIGHT, COMPACT_ROWS_BELOW, CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
 import { EmptyBook, type EmptyBookActions } from './EmptyBook';
 import { ErrorState } from './ErrorState';
@@ -44,6 +45,7 @@ const HEADER_HEIGHT = 34;
 export function CustomerList(props: Props) {
   const { view, onOpen, onSearchText, onStatus, onSegment, onTags } = props;
   const book = useBookActions();
+  const sample = useSampleBook();
   const onClear = useCallback(() => {
     onSearchText('');
     onStatus(null);
@@ -137,7 +139,14 @@ export function CustomerList(props: Props) {
             {first.isPending ? (
               Array.from({ length: 12 }, (_, i) => <RowSkeleton key={i} />)
             ) : empty ? (
-              <EmptyBook view={view} onClear={onClear} onAddCustomer={book.addCustomer} onImport={book.importList} onSignIn={props.onSignIn} />
+              <EmptyBook
+                view={view}
+                onClear={onClear}
+                onAddCustomer={book.addCustomer}
+                onImport={book.importList}
+                onSignIn={props.onSignIn}
+                onLoadSample={() => sample.open.mutate()}
+              />
             ) : (
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {items.map((item) => {

@@ -53,6 +53,15 @@ export function installMockBackend(): void {
       (window as { __listAnsweredAt?: number }).__listAnsweredAt = performance.now();
       return page;
     },
+    // The mock has one book: switching is only announced.
+    openSample: async () => {
+      changed(['customers', 'stats', 'charts', 'activity', 'sync']);
+      return null;
+    },
+    leaveSample: async () => {
+      changed(['customers', 'stats', 'charts', 'activity', 'sync']);
+      return null;
+    },
     getStats: async () => backend.stats(),
     getCharts: async (range) => segments.charts(backend, range),
     listActivity: async (query) => backend.listActivity(query),
