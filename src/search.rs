@@ -42,6 +42,10 @@ fn query_phone_key(q: &str) -> String {
 /// Case-folds and drops zero-width joiners, which Devanagari text carries invisibly
 /// ("पाण्‍डे" typed without the joiner must still match).
 pub fn fold(s: &str) -> String {
+    // Most names, emails and cities are ASCII: no joiners, and lowering is byte-wise.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
         .flat_map(char::to_lowercase)

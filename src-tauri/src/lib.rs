@@ -50,9 +50,18 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("error while building Clientele");
     attach(&app);
-    // Open (and on first run generate) the database now, off the main thread, so the
-    // window shows at once and the first query finds it ready or nearly so.
-    state::warm_up(app.handle().clone());
-    commands::sync::start_timer(app.handle().clone());
+    if std::env::var_os("CLIENTELE_BLANK_WINDOW").is_some() {
+        // The memory floor (scripts/desktop-measure.sh): this shell and its WebKit with an
+        // empty page and no database, to set the whole app's figure against.
+        use tauri::Manager;
+        if let Some(w) = app.get_webview_window("main") {
+            let _ = w.navigate("about:blank".parse().expect("a valid URL"));
+        }
+    } else {
+        // Open (and on first run generate) the database now, off the main thread, so the
+        // window shows at once and the first query finds it ready or nearly so.
+        state::warm_up(app.handle().clone());
+        commands::sync::start_timer(app.handle().clone());
+    }
     app.run(|_, _| {});
 }

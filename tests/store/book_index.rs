@@ -88,6 +88,15 @@ fn queries(db: &TestDb) -> Vec<CustomerQuery> {
                     page_size: Some(7),
                     ..Default::default()
                 });
+                // Filtered, so the index sorts and pages (plain shallow pages go to SQL).
+                out.push(CustomerQuery {
+                    sort: Some(sort),
+                    descending: Some(descending),
+                    page: Some(page),
+                    page_size: Some(3),
+                    search: Some("a".into()),
+                    ..Default::default()
+                });
             }
         }
     }

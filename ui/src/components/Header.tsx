@@ -1,8 +1,9 @@
-import { Badge, Group, SegmentedControl, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconAddressBook } from '@tabler/icons-react';
+import { Badge, Group, Menu, SegmentedControl, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { IconAddressBook, IconBook, IconLogin } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { ListView } from '../App';
 import { useAppInfo } from '../hooks/useAppInfo';
+import { useSampleBook } from '../hooks/useSampleBook';
 import { BackupMenu } from './BackupMenu';
 import { ExportMenu } from './ExportMenu';
 import { SyncArea } from './SyncArea';
@@ -14,6 +15,7 @@ type Props = { getView: () => ListView; onSignIn: () => void; page: Page; onPage
 
 function HeaderImpl({ getView, onSignIn, page, onPage }: Props) {
   const info = useAppInfo().data;
+  const { leave } = useSampleBook();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
       <Group gap="sm" wrap="nowrap" className="noShrink">
@@ -25,11 +27,25 @@ function HeaderImpl({ getView, onSignIn, page, onPage }: Props) {
             Clientele
           </Text>
           {info?.demo && (
-            <Tooltip label="These customers are made up so you can try Clientele. Sign in to bring in your own." multiline w={260}>
-              <Badge variant="light" color="violet" size="sm" tabIndex={0} data-testid="sample-badge">
-                Sample data
-              </Badge>
-            </Tooltip>
+            // A menu, so the way out of the sample stays at hand when the banner is hidden (short windows).
+            <Menu position="bottom-start" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label="Sample data: made-up customers. Open for your options" data-testid="sample-badge">
+                  <Badge variant="light" color="violet" size="sm" style={{ cursor: 'pointer' }}>
+                    Sample data
+                  </Badge>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>These customers are made up</Menu.Label>
+                <Menu.Item leftSection={<IconLogin size={16} />} onClick={onSignIn} data-testid="sample-menu-sign-in">
+                  Sign in to bring in yours…
+                </Menu.Item>
+                <Menu.Item leftSection={<IconBook size={16} />} onClick={() => leave.mutate()} data-testid="sample-menu-leave">
+                  Start my own book
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           )}
         </Group>
         <SegmentedControl
