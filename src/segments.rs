@@ -92,6 +92,20 @@ pub struct SegmentCounts {
     pub unreviewed: i64,
 }
 
+impl SegmentCounts {
+    /// The counts of [`Segment::ALL`], in that order.
+    pub(crate) fn in_order(n: [i64; 6]) -> SegmentCounts {
+        SegmentCounts {
+            upcoming: n[0],
+            lapsed: n[1],
+            at_risk: n[2],
+            cancel_prone: n[3],
+            top_spenders: n[4],
+            unreviewed: n[5],
+        }
+    }
+}
+
 /// All six counts in one call (`segments`). The rows must be rolled to `clock`'s date.
 pub fn counts(conn: &Connection, clock: &Clock) -> Result<SegmentCounts> {
     let today = clock.today();
@@ -105,14 +119,7 @@ pub fn counts(conn: &Connection, clock: &Clock) -> Result<SegmentCounts> {
             ))?
             .query_row(rusqlite::params_from_iter(p), |r| r.get(0))?;
     }
-    Ok(SegmentCounts {
-        upcoming: n[0],
-        lapsed: n[1],
-        at_risk: n[2],
-        cancel_prone: n[3],
-        top_spenders: n[4],
-        unreviewed: n[5],
-    })
+    Ok(SegmentCounts::in_order(n))
 }
 
 /// Re-derives the segment facts for `today` if they were derived for another date: only

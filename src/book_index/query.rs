@@ -132,11 +132,10 @@ impl BookIndex {
         clock: &Clock,
     ) -> Result<CustomerPage> {
         let args = customers::PageArgs::of(q)?;
+        let terms = crate::search::terms(q.search.as_deref().unwrap_or(""));
         // Unfiltered (or by status only) and near the top, SQLite walks the sort's index
         // and reads the kept counts: faster than a pass over every card.
-        let plain = q.tags.is_empty()
-            && q.segment.is_none()
-            && crate::search::terms(q.search.as_deref().unwrap_or("")).is_empty();
+        let plain = q.tags.is_empty() && q.segment.is_none() && terms.is_empty();
         if plain && args.page.saturating_mul(args.page_size) <= SQL_DEPTH {
             return customers::list(conn, q, clock);
         }
@@ -144,13 +143,18 @@ impl BookIndex {
             return customers::list(conn, q, clock);
         };
         let state = guard.as_mut().expect("current() loads the state");
-        let terms = crate::search::terms(q.search.as_deref().unwrap_or(""));
         let found = state.search(&terms);
         let state = &*state;
-        let lapsed_days = crate::settings::lapsed_days(conn)?;
-        let segment = q
-            .segment
-            .map(|s| SegmentTest::new(state, s, clock.today(), lapsed_days));
+        // The lapsed setting is read only when a segment needs it.
+        let segment = match q.segment {
+            Some(s) => Some(SegmentTest::new(
+                state,
+                s,
+                clock.today(),
+                crate::settings::lapsed_days(conn)?,
+            )),
+            None => None,
+        };
         let tags: Vec<u32> = match q
             .tags
             .iter()
@@ -229,14 +233,7 @@ impl BookIndex {
                 n[i] += i64::from(t.matches(e));
             }
         }
-        Ok(SegmentCounts {
-            upcoming: n[0],
-            lapsed: n[1],
-            at_risk: n[2],
-            cancel_prone: n[3],
-            top_spenders: n[4],
-            unreviewed: n[5],
-        })
+        Ok(SegmentCounts::in_order(n))
     }
 }
 
