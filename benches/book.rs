@@ -119,6 +119,9 @@ fn main() {
     conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
         .unwrap();
 
+    // `BENCH_ONLY=import` (or `duplicates`) skips the rest, to profile one part alone.
+    let only = std::env::var("BENCH_ONLY").ok();
+    let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let mut out = serde_json::Map::new();
     let mut report = |name: &str, value: f64, target: f64| {
         let verdict = if value <= target { "met" } else { "MISSED" };
@@ -126,124 +129,132 @@ fn main() {
         out.insert(name.into(), json!({"ms": value, "target_ms": target}));
     };
 
-    // The desktop answers lists and segment counts from the in-memory book index
-    // (src/book_index); its first load happens once, after opening.
-    let index = clientele::book_index::BookIndex::new();
-    let (rss_before, t) = (rss_mb(), Instant::now());
-    index.warm(&conn).unwrap();
-    report("book index: first load", ms(t.elapsed()), 1000.0);
-    let index_mb = rss_mb() - rss_before;
-    eprintln!(
-        "book index: {} cards, +{} MB resident",
-        index.len(),
-        rss_mb() - rss_before
-    );
-    let q = |tags: &[&str], search: Option<&str>| CustomerQuery {
-        tags: tags.iter().map(|t| t.to_string()).collect(),
-        search: search.map(str::to_string),
-        ..Default::default()
-    };
-    for (name, query) in [
-        ("list: tag vip, p95", q(&["vip"], None)),
-        ("list: tags vip + hair, p95", q(&["vip", "hair"], None)),
-        (
-            "list: search city \"pokhara\", p95",
-            q(&[], Some("pokhara")),
-        ),
-        (
-            "list: search \"shrestha ram\", p95",
-            q(&[], Some("shrestha ram")),
-        ),
-    ] {
-        report(
-            name,
-            measure(200, |_| index.list(&conn, &query, &clock).unwrap()),
-            5.0,
-        );
+    let mut index_mb = 0;
+    if runs("lists") {
+        // The desktop answers lists and segment counts from the in-memory book index
+        // (src/book_index); its first load happens once, after opening.
+        let index = clientele::book_index::BookIndex::new();
+        let (rss_before, t) = (rss_mb(), Instant::now());
+        index.warm(&conn).unwrap();
+        report("book index: first load", ms(t.elapsed()), 1000.0);
+        index_mb = rss_mb() - rss_before;
         eprintln!(
-            "  (the same from SQL alone, as the CLI answers it: {:.1} ms p95)",
-            measure(20, |_| list(&conn, &query, &clock).unwrap())
+            "book index: {} cards, +{} MB resident",
+            index.len(),
+            rss_mb() - rss_before
         );
-    }
-
-    // Segments and charts (docs/rules.md §10).
-    report(
-        "all six segment counts, p95",
-        measure(50, |_| index.segment_counts(&conn, &clock).unwrap()),
-        20.0,
-    );
-    for seg in [Segment::Lapsed, Segment::TopSpenders, Segment::Upcoming] {
-        let query = CustomerQuery {
-            segment: Some(seg),
+        let q = |tags: &[&str], search: Option<&str>| CustomerQuery {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            search: search.map(str::to_string),
             ..Default::default()
         };
-        let name = format!("list: segment {seg:?}, p95");
+        for (name, query) in [
+            ("list: tag vip, p95", q(&["vip"], None)),
+            ("list: tags vip + hair, p95", q(&["vip", "hair"], None)),
+            (
+                "list: search city \"pokhara\", p95",
+                q(&[], Some("pokhara")),
+            ),
+            (
+                "list: search \"shrestha ram\", p95",
+                q(&[], Some("shrestha ram")),
+            ),
+        ] {
+            report(
+                name,
+                measure(200, |_| index.list(&conn, &query, &clock).unwrap()),
+                5.0,
+            );
+            eprintln!(
+                "  (the same from SQL alone, as the CLI answers it: {:.1} ms p95)",
+                measure(20, |_| list(&conn, &query, &clock).unwrap())
+            );
+        }
+
+        // Segments and charts (docs/rules.md §10).
         report(
-            &name,
-            measure(100, |_| index.list(&conn, &query, &clock).unwrap()),
+            "all six segment counts, p95",
+            measure(50, |_| index.segment_counts(&conn, &clock).unwrap()),
+            20.0,
+        );
+        for seg in [Segment::Lapsed, Segment::TopSpenders, Segment::Upcoming] {
+            let query = CustomerQuery {
+                segment: Some(seg),
+                ..Default::default()
+            };
+            let name = format!("list: segment {seg:?}, p95");
+            report(
+                &name,
+                measure(100, |_| index.list(&conn, &query, &clock).unwrap()),
+                10.0,
+            );
+        }
+        let overdue = CustomerQuery {
+            sort: Some(clientele::customers::SortKey::Overdue),
+            ..Default::default()
+        };
+        report(
+            "list: sorted by overdue, p95",
+            measure(100, |_| index.list(&conn, &overdue, &clock).unwrap()),
             10.0,
         );
+        // An edit, then the list: the index catches up from the change feed (one card).
+        let vip = q(&["vip"], None);
+        let ids: Vec<i64> = conn
+            .prepare("SELECT customer_id FROM customer_summary ORDER BY customer_id LIMIT 300")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut edits = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let tags = vec![if i % 2 == 0 { "VIP" } else { "Hair" }.to_string()];
+            book::tag(&mut conn, *id, &tags, &[], &clock).unwrap();
+            let t = Instant::now();
+            black_box(index.list(&conn, &vip, &clock).unwrap());
+            edits.push(t.elapsed());
+        }
+        report("list by tag right after a tag edit, p95", p95(edits), 5.0);
+        report(
+            "charts incl. cohorts and services, p95",
+            measure(30, |_| {
+                clientele::stats::charts_with(&conn, &clock, Default::default(), Some(&index))
+                    .unwrap()
+            }),
+            15.0,
+        );
     }
-    let overdue = CustomerQuery {
-        sort: Some(clientele::customers::SortKey::Overdue),
-        ..Default::default()
-    };
-    report(
-        "list: sorted by overdue, p95",
-        measure(100, |_| index.list(&conn, &overdue, &clock).unwrap()),
-        10.0,
-    );
-    // An edit, then the list: the index catches up from the change feed (one card).
-    let vip = q(&["vip"], None);
-    let ids: Vec<i64> = conn
-        .prepare("SELECT customer_id FROM customer_summary ORDER BY customer_id LIMIT 300")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut edits = Vec::new();
-    for (i, id) in ids.iter().enumerate() {
-        let tags = vec![if i % 2 == 0 { "VIP" } else { "Hair" }.to_string()];
-        book::tag(&mut conn, *id, &tags, &[], &clock).unwrap();
+    if runs("duplicates") {
         let t = Instant::now();
-        black_box(index.list(&conn, &vip, &clock).unwrap());
-        edits.push(t.elapsed());
+        let groups = duplicates::find(&conn).unwrap();
+        report("duplicates over the book", ms(t.elapsed()), 300.0);
+        eprintln!("{} duplicate groups", groups.len());
     }
-    report("list by tag right after a tag edit, p95", p95(edits), 5.0);
-    report(
-        "charts incl. cohorts and services, p95",
-        measure(30, |_| {
-            clientele::stats::charts_with(&conn, &clock, Default::default(), Some(&index)).unwrap()
-        }),
-        15.0,
-    );
-
-    let t = Instant::now();
-    let groups = duplicates::find(&conn).unwrap();
-    report("duplicates over the book", ms(t.elapsed()), 300.0);
-    eprintln!("{} duplicate groups", groups.len());
-
-    // Merge and unmerge pairs of platform customers (each with ~10 bookings).
-    let ids: Vec<i64> = conn
-        .prepare("SELECT customer_id FROM customer_summary WHERE customer_id > 0 ORDER BY customer_id LIMIT 100")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let (mut merges, mut unmerges) = (vec![], vec![]);
-    for pair in ids.chunks(2) {
-        let t = Instant::now();
-        merge::merge(&mut conn, pair[0], pair[1], &clock).unwrap();
-        merges.push(t.elapsed());
-        let t = Instant::now();
-        merge::unmerge(&mut conn, pair[0], &clock).unwrap();
-        unmerges.push(t.elapsed());
+    if runs("merge") {
+        // Merge and unmerge pairs of platform customers (each with ~10 bookings).
+        let ids: Vec<i64> = conn
+            .prepare("SELECT customer_id FROM customer_summary WHERE customer_id > 0 ORDER BY customer_id LIMIT 100")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let (mut merges, mut unmerges) = (vec![], vec![]);
+        for pair in ids.chunks(2) {
+            let t = Instant::now();
+            merge::merge(&mut conn, pair[0], pair[1], &clock).unwrap();
+            merges.push(t.elapsed());
+            let t = Instant::now();
+            merge::unmerge(&mut conn, pair[0], &clock).unwrap();
+            unmerges.push(t.elapsed());
+        }
+        report("merge, p95", p95(merges), 20.0);
+        report("unmerge, p95", p95(unmerges), 20.0);
     }
-    report("merge, p95", p95(merges), 20.0);
-    report("unmerge, p95", p95(unmerges), 20.0);
-
+    if !runs("import") {
+        return;
+    }
     let csv = dir.path().join("clients.csv");
     client_list(&conn, 100_000, &csv);
     let opts = import::Options {
@@ -267,6 +278,9 @@ fn main() {
     let _ = book::changes();
 
     let doc: Value = json!({"customers": customers, "index_mb": index_mb, "results": out});
+    if only.is_some() {
+        return; // a partial run does not replace the recorded figures
+    }
     std::fs::create_dir_all("bench-results").unwrap();
     std::fs::write(
         "bench-results/book.json",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Release-build measurements of the desktop app: launch → populated list (demo size),
-# keystroke → updated list and memory at 100,000 customers. Prints one JSON line per run.
+# Release-build measurements of the desktop app: the blank-window memory floor; then at
+# 2,000 and 100,000 customers process start → first rows, jump-scroll, keystroke → updated
+# list and memory (app + WebKit processes). Prints one JSON line per run.
 # Needs what scripts/desktop-test.sh needs; reuses target/release when already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,8 @@ for n in 2000 100000; do
 done
 
 cd e2e
+# The floor: the same app with an empty page and no database.
+CLIENTELE_APP=../target/release/clientele-app node measure.js --blank
 for n in 2000 100000; do
   # Two launches each: the first warms the page cache like a second start of the day.
   for run in 1 2; do

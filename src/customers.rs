@@ -2,7 +2,6 @@
 
 use crate::error::{Error, Result};
 use crate::model::{stored_ts, Clock, CustomerStatus, Money};
-use crate::search::{plan, SearchPlan};
 use crate::segments::Segment;
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
@@ -354,18 +353,11 @@ fn search_and_tags(f: &Filter<'_>) -> (Vec<String>, Vec<SqlValue>) {
         clauses.push(format!("({cond})"));
         params.extend(p);
     }
-    if let SearchPlan::Terms { fts, scan } = plan(f.search.unwrap_or("")) {
-        if let Some(expr) = fts {
-            clauses.push(
-                "s.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)"
-                    .to_string(),
-            );
-            params.push(SqlValue::Text(expr));
-        }
-        for needle in scan {
-            clauses.push("instr(s.search_text, ?) > 0".into());
-            params.push(SqlValue::Text(needle));
-        }
+    // Every term a substring of the summary's search text: a scan of its covering index
+    // (docs/architecture.md, "Search").
+    for needle in crate::search::terms(f.search.unwrap_or("")) {
+        clauses.push("instr(s.search_text, ?) > 0".into());
+        params.push(SqlValue::Text(needle));
     }
     for tag in f.tags {
         clauses.push(
@@ -419,11 +411,11 @@ pub(crate) fn status_counts(conn: &Connection, f: &Filter<'_>) -> Result<StatusC
     let mut counts = StatusCounts::default();
     let (clauses, params) = search_and_tags(f);
     let where_sql = clauses.join(" AND ");
-    let plan = plan(f.search.unwrap_or(""));
-    let sql = match (&plan, f.tags.is_empty() && f.segment.is_none()) {
-        (SearchPlan::All, true) => "SELECT status, n FROM status_counts".to_string(),
-        // The covering index holds both the status and the text a short scan reads.
-        (SearchPlan::Terms { fts: None, .. }, true) => format!(
+    let searching = !crate::search::terms(f.search.unwrap_or("")).is_empty();
+    let sql = match (searching, f.tags.is_empty() && f.segment.is_none()) {
+        (false, true) => "SELECT status, n FROM status_counts".to_string(),
+        // The covering index holds both the status and the text the scan reads.
+        (true, true) => format!(
             "SELECT s.status, count(*) FROM customer_summary s INDEXED BY summary_status_search
               WHERE {where_sql} GROUP BY s.status"
         ),

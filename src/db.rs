@@ -28,6 +28,24 @@ const CONNECTION_PRAGMAS: &str = "PRAGMA synchronous = NORMAL;
 /// (`damaged`), and a Clientele file written by a newer version (`conflict`). A file with
 /// migrations still to run is first copied into `backups/` (`crate::backup`).
 pub fn open(path: &Path) -> Result<Connection> {
+    open_with(path, Check::Now).map(|(conn, _)| conn)
+}
+
+/// When [`open_with`] runs `PRAGMA quick_check` on an existing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Before anything else is done with the file (the CLI, a restore).
+    Now,
+    /// Left to the caller, who must run [`quick_check`] on the writer before its first
+    /// write: the desktop serves its first list from the readers meanwhile, as the check
+    /// reads the whole file (about 1 s at 100,000 customers; docs/architecture.md,
+    /// "Backups"). A file with migrations to run is still checked first.
+    Deferred,
+}
+
+/// As [`open`]; the flag is true when the caller owes the file its `quick_check`
+/// ([`Check::Deferred`] on an existing file that needed no migration).
+pub fn open_with(path: &Path, check: Check) -> Result<(Connection, bool)> {
     require_folder(path)?;
     let existing = inspect_file(path)?;
     create_private(path)?;
@@ -35,7 +53,9 @@ pub fn open(path: &Path) -> Result<Connection> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     check_ours(&conn, path)?;
     refuse_newer_schema(&conn, path)?;
-    if existing {
+    let migrating = existing && schema_version(&conn)? < latest_schema_version();
+    let check_owed = existing && check == Check::Deferred && !migrating;
+    if existing && !check_owed {
         quick_check(&conn, path)?;
     }
     conn.execute_batch("PRAGMA journal_mode = WAL;")?;
@@ -46,11 +66,32 @@ pub fn open(path: &Path) -> Result<Connection> {
         // Before the first migration touches an existing book (docs/architecture.md).
         crate::backup::before_migration(&conn, path, applied)?;
     }
-    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    if application_id(&conn, path)? != APPLICATION_ID {
+        // A new file (an existing one was refused by `check_ours` unless it is ours).
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
     embedded::migrations::runner().run(&mut conn)?;
-    crate::ingest::upgrade_search_text(&mut conn)?;
-    crate::segments::roll(&mut conn, crate::model::Clock::system().today())?;
-    Ok(conn)
+    if !check_owed {
+        settle(&mut conn)?;
+    }
+    Ok((conn, check_owed))
+}
+
+/// The owed part of a [`Check::Deferred`] open, on the writer before its first write: the
+/// file's `quick_check`, then what `open` does after migrating.
+pub fn finish_deferred_open(conn: &mut Connection, path: &Path) -> Result<()> {
+    // On a reader (8 MB cache), not the writer: read through the writer's 64 MB cache, the
+    // check left it full for the rest of the session. The caller holds the writer.
+    quick_check(&open_reader(path)?, path)?;
+    settle(conn)
+}
+
+/// Writes every open makes once the file is known sound: search text from older versions
+/// rewritten, segments moved to today.
+fn settle(conn: &mut Connection) -> Result<()> {
+    crate::ingest::upgrade_search_text(conn)?;
+    crate::segments::roll(conn, crate::model::Clock::system().today())?;
+    Ok(())
 }
 
 /// Opens a read-only connection to a database [`open`] has already prepared (a `Store`
@@ -75,12 +116,12 @@ pub fn open_reader(path: &Path) -> Result<Connection> {
         )));
     }
     conn.execute_batch(CONNECTION_PRAGMAS)?;
-    // A reader's page cache is dropped whenever another connection commits (a sync writes
-    // every page); memory-mapped reads come from the OS cache instead, which survives, so
-    // the private cache can be small.
-    conn.execute_batch(
-        "PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -8192;",
-    )?;
+    // Reads go through a small private cache and the OS's page cache, not a memory map:
+    // each reader's map of the file counted every page it had touched in the app's
+    // resident memory (745 MB for three readers of the 100k-customer book), and the lists
+    // now come from the in-memory book index rather than from page walks
+    // (docs/architecture.md, "Memory").
+    conn.execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 0; PRAGMA cache_size = -8192;")?;
     Ok(conn)
 }
 

@@ -72,19 +72,6 @@ pub fn search_text(
     ))
 }
 
-/// How a search query is run: every term must match somewhere (any order).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SearchPlan {
-    /// No query: every customer.
-    All,
-    /// `fts`: an FTS5 trigram MATCH expression for the terms of 3+ characters (if any);
-    /// `scan`: the shorter terms, each a substring the search text must contain.
-    Terms {
-        fts: Option<String>,
-        scan: Vec<String>,
-    },
-}
-
 /// The terms of a query, each a folded substring the search text must contain (docs/rules.md
 /// §3). A query made only of phone characters is one phone term (spaces, dashes, a leading
 /// `0` and a leading country code ignored); otherwise each word is a term.
@@ -104,24 +91,6 @@ pub fn terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = terms.into_iter().filter(|t| !t.is_empty()).collect();
     terms.dedup();
     terms
-}
-
-/// Turns what the user typed into a plan for SQLite: terms of 3+ characters go to the
-/// trigram index, shorter ones are scanned.
-pub fn plan(query: &str) -> SearchPlan {
-    let terms = terms(query);
-    if terms.is_empty() {
-        return SearchPlan::All;
-    }
-    let (long, short): (Vec<String>, Vec<String>) =
-        terms.into_iter().partition(|t| t.chars().count() >= 3);
-    let fts = (!long.is_empty()).then(|| {
-        long.iter()
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ")
-    });
-    SearchPlan::Terms { fts, scan: short }
 }
 
 #[cfg(test)]
@@ -145,22 +114,15 @@ mod tests {
     }
 
     #[test]
-    fn plans() {
-        assert_eq!(plan("  "), SearchPlan::All);
-        let terms = |fts: Option<&str>, scan: &[&str]| SearchPlan::Terms {
-            fts: fts.map(str::to_string),
-            scan: scan.iter().map(|s| s.to_string()).collect(),
-        };
-        assert_eq!(plan("Sh"), terms(None, &["sh"]));
-        assert_eq!(plan("+977 98"), terms(None, &["98"]));
-        assert_eq!(plan("Ram \"x"), terms(Some("\"ram\""), &["\"x"]));
-        assert_eq!(plan("+977 980-12"), terms(Some("\"98012\""), &[]));
-        assert_eq!(plan("0980"), terms(Some("\"980\""), &[]));
-        assert_eq!(plan("पाण्‍डे"), terms(Some("\"पाण्डे\""), &[]));
-        assert_eq!(
-            plan("shrestha  Ram"),
-            terms(Some("\"shrestha\" AND \"ram\""), &[])
-        );
+    fn terms_are_words_or_one_phone_key() {
+        assert!(terms("  ").is_empty());
+        assert_eq!(terms("Sh"), ["sh"]);
+        assert_eq!(terms("+977 98"), ["98"]);
+        assert_eq!(terms("Ram \"x"), ["ram", "\"x"]);
+        assert_eq!(terms("+977 980-12"), ["98012"]);
+        assert_eq!(terms("0980"), ["980"]);
+        assert_eq!(terms("पाण्‍डे"), ["पाण्डे"]);
+        assert_eq!(terms("shrestha  Ram"), ["shrestha", "ram"]);
     }
 
     #[test]

@@ -39,13 +39,37 @@ impl Store {
 
     /// As [`Store::open`] with `readers` read-only connections (1–16).
     pub fn open_with_readers(path: &Path, readers: u32) -> Result<Store> {
+        Store::open_checking(path, readers, db::Check::Now).map(|(store, _)| store)
+    }
+
+    /// As [`Store::open`], leaving the file's `quick_check` to [`Store::finish_open`] when
+    /// the flag is true: reads are served meanwhile, writes wait for it (the desktop's
+    /// first list does not wait for a check of the whole file).
+    pub fn open_deferring_check(path: &Path) -> Result<(Store, bool)> {
+        Store::open_checking(path, DEFAULT_READERS, db::Check::Deferred)
+    }
+
+    /// The check a deferred open owes, on the writer (held throughout, so no write lands
+    /// in a file not yet known sound); `damaged` when it fails.
+    pub fn finish_open(&self) -> Result<()> {
+        let mut writer = self.lock_writer();
+        let checked = db::finish_deferred_open(&mut writer, &self.path);
+        if let Err(crate::Error::Damaged(_)) = &checked {
+            // A write already waiting for the writer (a sync started at launch) must not
+            // land in a damaged file once the lock is released: every write now fails.
+            writer.execute_batch("PRAGMA query_only = ON;")?;
+        }
+        checked
+    }
+
+    fn open_checking(path: &Path, readers: u32, check: db::Check) -> Result<(Store, bool)> {
         if !(1..=16).contains(&readers) {
             return Err(Error::invalid(format!(
                 "a store needs 1 to 16 readers (got {readers})"
             )));
         }
         // The writer first: it checks the file, sets WAL and migrates, which readers cannot.
-        let writer = db::open(path)?;
+        let (writer, check_owed) = db::open_with(path, check)?;
         // One reader opened here so a failure comes back at once with its own error;
         // r2d2 would retry in the background and report only a timeout.
         drop(db::open_reader(path)?);
@@ -64,13 +88,14 @@ impl Store {
         let writer = Arc::new(Mutex::new(writer));
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
-        Ok(Store {
+        let store = Store {
             _checkpointer: Checkpointer::start(writer.clone(), wal.into())?,
             readers,
             writer,
             path: path.to_path_buf(),
             index: crate::book_index::BookIndex::new(),
-        })
+        };
+        Ok((store, check_owed))
     }
 
     pub fn path(&self) -> &Path {

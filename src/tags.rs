@@ -71,6 +71,11 @@ pub fn of(conn: &Connection, customer_id: i64) -> Result<Vec<String>> {
 pub fn write(tx: &Transaction<'_>, customer_id: i64, tags: &[String]) -> Result<()> {
     tx.prepare_cached("DELETE FROM customer_tags WHERE customer_id = ?1")?
         .execute([customer_id])?;
+    insert(tx, customer_id, tags)
+}
+
+/// The tags of a customer who has none yet (a new card).
+pub(crate) fn insert(tx: &Transaction<'_>, customer_id: i64, tags: &[String]) -> Result<()> {
     let mut ins = tx.prepare_cached(
         "INSERT INTO customer_tags (customer_id, tag_key, tag, position) VALUES (?1, ?2, ?3, ?4)",
     )?;

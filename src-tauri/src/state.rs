@@ -28,6 +28,9 @@ pub struct Session {
     /// Sign-in, sync, cancel for this file (the lock is shared with the CLI).
     pub syncer: clientele::sync::Syncer,
     conn: OnceCell<Db>,
+    /// The file's `quick_check`, run after the open so the first list need not wait for it
+    /// (`Store::open_deferring_check`): `None` while it runs.
+    check: tokio::sync::watch::Sender<Option<std::result::Result<(), String>>>,
 }
 
 impl Session {
@@ -37,6 +40,7 @@ impl Session {
             path,
             demo_size,
             conn: OnceCell::new(),
+            check: tokio::sync::watch::channel(None).0,
         })
     }
 
@@ -44,31 +48,78 @@ impl Session {
         self.demo_size.is_some()
     }
 
-    /// The store if it is open already.
+    /// The store if it is open already (and not found damaged by its check).
     pub fn opened(&self) -> Option<Db> {
-        self.conn.get().cloned()
+        match &*self.check.borrow() {
+            Some(Err(_)) => None,
+            _ => self.conn.get().cloned(),
+        }
     }
 
-    /// The store, opening (and for the demo, first generating) the file on first use.
+    /// The store, opening (and for the demo, first generating) the file on first use;
+    /// `damaged` once its deferred check has failed.
     pub async fn db(&self) -> Result<Db> {
-        self.conn
+        let db = self
+            .conn
             .get_or_try_init(|| async {
                 let (path, demo) = (self.path.clone(), self.demo_size);
-                tauri::async_runtime::spawn_blocking(move || open(&path, demo))
+                let check = self.check.clone();
+                tauri::async_runtime::spawn_blocking(move || open(&path, demo, check))
                     .await
                     .map_err(|e| Error::Storage(format!("opening the database failed: {e}")))?
             })
             .await
-            .cloned()
+            .cloned()?;
+        match &*self.check.borrow() {
+            Some(Err(message)) => Err(Error::Damaged(message.clone())),
+            _ => Ok(db),
+        }
+    }
+
+    /// As [`Session::db`], once the file's check has finished (the recovery screen's
+    /// status must not say "fine" before it is known).
+    pub async fn checked_db(&self) -> Result<Db> {
+        self.db().await?;
+        let mut done = self.check.subscribe();
+        // The sender lives in `self`, so the channel cannot close while we wait.
+        let _ = done.wait_for(Option::is_some).await;
+        self.db().await
     }
 }
 
-fn open(path: &Path, demo: Option<usize>) -> Result<Db> {
+type CheckSender = tokio::sync::watch::Sender<Option<std::result::Result<(), String>>>;
+
+fn open(path: &Path, demo: Option<usize>, check: CheckSender) -> Result<Db> {
     if let Some(size) = demo.filter(|_| !path.exists()) {
         generate_demo(path, size)?;
     }
-    let db = Arc::new(Store::open(path)?);
+    let (store, check_owed) = Store::open_deferring_check(path)?;
+    let db = Arc::new(store);
     warm_index(db.clone());
+    if check_owed {
+        let db = db.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let outcome = match db.finish_open() {
+                Err(Error::Damaged(message)) => Err(message),
+                // The file is sound; what failed after the check (moving the segments to
+                // today) is retried by the watch loop (`crate::watch`).
+                Err(other) => {
+                    tracing::warn!("after opening {}: {other}", db.path().display());
+                    Ok(())
+                }
+                Ok(()) => Ok(()),
+            };
+            tracing::info!(
+                "quick_check of {} in {:?}",
+                db.path().display(),
+                started.elapsed()
+            );
+            check.send_replace(Some(outcome));
+        });
+    } else {
+        check.send_replace(Some(Ok(())));
+    }
     Ok(db)
 }
 
@@ -202,7 +253,8 @@ pub fn demo_db_path(real: &Path) -> PathBuf {
 pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let session = app.state::<AppState>().session();
-        match session.db().await {
+        // After the file's check: a damaged file is never copied over a good backup.
+        match session.checked_db().await {
             Ok(_) => daily_backup(&session),
             Err(e) => tracing::error!("cannot open {}: {e}", session.path.display()),
         }

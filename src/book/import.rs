@@ -3,7 +3,7 @@
 //! each other, then written in one transaction. A dry run plans the same way and writes
 //! nothing.
 
-use super::{add_in_tx, profile_of, store_profile, NewCustomer, Profile};
+use super::{profile_of, store_profile, Adder, NewCustomer, Profile};
 use crate::error::{Error, Result};
 use crate::import::{Column, ImportReport, ImportRow, InvalidRow};
 use crate::model::{fmt_ts, Clock};
@@ -360,11 +360,13 @@ pub fn import_file(
 
 fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Result<()> {
     let now = fmt_ts(clock.now);
-    let mut search = super::SearchBatch::new();
+    let mut adder = Adder::new(tx)?;
     for (c, line) in &p.new {
-        add_in_tx(tx, c, &now, "imported", file_name, &mut search)
+        adder
+            .add(tx, c, &now, ("imported", file_name))
             .map_err(|e| Error::invalid(format!("{file_name} line {line}: {e}")))?;
     }
+    adder.finish(tx)?;
     let mut ids: Vec<&i64> = p
         .cards
         .iter()
@@ -375,7 +377,7 @@ fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Resu
     for id in ids {
         let card = &p.cards[id];
         if card.local {
-            store_profile(tx, *id, &card.profile, &mut search)?;
+            store_profile(tx, *id, &card.profile)?;
         }
         store(tx, *id, &card.rel, &now)?;
         if *id > 0 && card.rel.notes != card.notes_before {
@@ -389,5 +391,5 @@ fn write(tx: &Transaction<'_>, p: &Plan, file_name: &str, clock: &Clock) -> Resu
         }
         record_edit(tx, *id, &now, "import_matched", file_name)?;
     }
-    crate::ingest::write_search_index(tx, &search)
+    Ok(())
 }

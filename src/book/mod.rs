@@ -176,76 +176,100 @@ fn next_own_id(tx: &Transaction<'_>) -> Result<i64> {
     Ok(min.unwrap_or(0).min(0) - 1)
 }
 
-/// Search index entries to write at the end of a transaction: FTS5 flushes its pending
-/// terms at every statement savepoint, so entries interleaved with other writes make one
-/// tiny segment each (see `ingest::write_search_index`).
-pub(crate) type SearchBatch = Vec<(i64, Option<String>, String)>;
-
-/// Writes a profile's row (new or existing); its search index entry goes to `search`.
-fn write_profile(
-    tx: &Transaction<'_>,
-    id: i64,
-    p: &Profile,
-    joined: Option<&str>,
-    search: &mut SearchBatch,
-) -> Result<()> {
-    let old: Option<String> = tx
-        .prepare_cached("SELECT search_text FROM customers WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
+/// Rewrites an existing profile's row.
+fn write_profile(tx: &Transaction<'_>, id: i64, p: &Profile) -> Result<()> {
     let text = p.search_text();
     tx.prepare_cached(
-        "INSERT INTO customers (id, first_name, last_name, email, phone, city, date_joined, search_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name,
-            last_name = excluded.last_name, email = excluded.email, phone = excluded.phone,
-            city = excluded.city, search_text = excluded.search_text",
+        "UPDATE customers SET first_name = ?2, last_name = ?3, email = ?4, phone = ?5,
+            city = ?6, search_text = ?7 WHERE id = ?1",
     )?
-    .execute(params![id, p.first_name, p.last_name, p.email, p.phone, p.city, joined, text])?;
-    if old.as_deref() != Some(text.as_str()) {
-        search.push((id, old, text));
-    }
+    .execute(params![
+        id,
+        p.first_name,
+        p.last_name,
+        p.email,
+        p.phone,
+        p.city,
+        text
+    ])?;
     Ok(())
 }
 
-/// Adds an own customer inside the caller's transaction; returns its id.
-pub(crate) fn add_in_tx(
-    tx: &Transaction<'_>,
-    c: &NewCustomer,
-    now: &str,
-    how: &str,
-    detail: &str,
-    search: &mut SearchBatch,
-) -> Result<i64> {
-    let p = c.profile();
-    p.validate()?;
-    let notes = c.notes.clone().unwrap_or_default();
-    if notes.chars().count() > MAX_NOTES_CHARS {
-        return Err(Error::invalid(format!(
-            "notes: longer than {MAX_NOTES_CHARS} characters"
-        )));
+/// Adds own customers inside the caller's transaction: what is the same for every new card
+/// (the next free id, the thresholds) is read once, and the per-status counts are moved
+/// once at [`Adder::finish`], so an import of 50,000 adds writes only the new rows.
+pub(crate) struct Adder {
+    next_id: i64,
+    thresholds: crate::model::Thresholds,
+    added: std::collections::HashMap<crate::model::CustomerStatus, i64>,
+}
+
+impl Adder {
+    pub(crate) fn new(tx: &Transaction<'_>) -> Result<Adder> {
+        Ok(Adder {
+            next_id: next_own_id(tx)?,
+            thresholds: crate::settings::thresholds(tx)?,
+            added: Default::default(),
+        })
     }
-    let tags = crate::tags::normalise(&c.tags)?;
-    let id = next_own_id(tx)?;
-    write_profile(tx, id, &p, Some(now), search)?;
-    let rel = crate::relations::Relation {
-        notes,
-        tags,
-        ..Default::default()
-    };
-    crate::relations::store(tx, id, &rel, now)?;
-    let t = crate::settings::thresholds(tx)?;
-    crate::metrics::refresh(tx, [id], t)?;
-    record_edit(tx, id, now, how, detail)?;
-    Ok(id)
+
+    /// Adds one customer; returns its id. A refused customer writes nothing.
+    pub(crate) fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        c: &NewCustomer,
+        now: &str,
+        (how, detail): (&str, &str),
+    ) -> Result<i64> {
+        let p = c.profile();
+        p.validate()?;
+        let notes = c.notes.clone().unwrap_or_default();
+        if notes.chars().count() > MAX_NOTES_CHARS {
+            return Err(Error::invalid(format!(
+                "notes: longer than {MAX_NOTES_CHARS} characters"
+            )));
+        }
+        let tags = crate::tags::normalise(&c.tags)?;
+        let id = self.next_id;
+        let text = p.search_text();
+        tx.prepare_cached(
+            "INSERT INTO customers (id, first_name, last_name, email, phone, city, date_joined, search_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![id, p.first_name, p.last_name, p.email, p.phone, p.city, now, text])?;
+        tx.prepare_cached(
+            "INSERT INTO relations (customer_id, notes, updated_at) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, notes, now])?;
+        crate::tags::insert(tx, id, &tags)?;
+        let status = crate::metrics::put_new_card(
+            tx,
+            id,
+            (&p.first_name, &p.last_name),
+            &text,
+            self.thresholds,
+        )?;
+        *self.added.entry(status).or_default() += 1;
+        record_edit(tx, id, now, how, detail)?;
+        self.next_id -= 1;
+        Ok(id)
+    }
+
+    /// Moves the per-status counts by the cards added.
+    pub(crate) fn finish(self, tx: &Transaction<'_>) -> Result<()> {
+        for (status, n) in self.added {
+            crate::metrics::add_to_counts(tx, status, n)?;
+        }
+        Ok(())
+    }
 }
 
 /// Adds an own customer (`add-customer`).
 pub fn add_customer(conn: &mut Connection, c: &NewCustomer, clock: &Clock) -> Result<CustomerRow> {
     let tx = crate::db::write_tx(conn)?;
-    let mut search = SearchBatch::new();
-    let id = add_in_tx(&tx, c, &fmt_ts(clock.now), "added", "", &mut search)?;
-    crate::ingest::write_search_index(&tx, &search)?;
+    let mut adder = Adder::new(&tx)?;
+    let id = adder.add(&tx, c, &fmt_ts(clock.now), ("added", ""))?;
+    adder.finish(&tx)?;
     tx.commit()?;
     crate::customers::get(conn, id, clock)
 }
@@ -269,14 +293,9 @@ pub(crate) fn profile_of(conn: &Connection, id: i64) -> Result<Profile> {
 }
 
 /// Rewrites an own card's profile inside the caller's transaction (validated first).
-pub(crate) fn store_profile(
-    tx: &Transaction<'_>,
-    id: i64,
-    p: &Profile,
-    search: &mut SearchBatch,
-) -> Result<()> {
+pub(crate) fn store_profile(tx: &Transaction<'_>, id: i64, p: &Profile) -> Result<()> {
     p.validate()?;
-    write_profile(tx, id, p, None, search)?;
+    write_profile(tx, id, p)?;
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh(tx, [id], t)
 }
@@ -320,9 +339,7 @@ pub fn edit_customer(
         city: e.city.as_deref().map_or(old.city.clone(), |s| opt(Some(s))),
     };
     if new != old {
-        let mut search = SearchBatch::new();
-        store_profile(&tx, id, &new, &mut search)?;
-        crate::ingest::write_search_index(&tx, &search)?;
+        store_profile(&tx, id, &new)?;
         record_edit(&tx, id, &fmt_ts(clock.now), "profile", "")?;
     } else {
         new.validate()?;

@@ -1,13 +1,10 @@
-//! Customer rows from platform payloads, and the search index kept in step with them.
+//! Customer rows from platform payloads, with the search text the list scans.
 
 use super::Applier;
 use crate::error::Result;
 use crate::platform::CustomerIn;
 use crate::search::search_text;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-
-/// (customer id, text currently indexed if any, new text).
-pub(super) type SearchChanges = Vec<(i64, Option<String>, String)>;
+use rusqlite::{params, Connection, OptionalExtension};
 
 impl Applier<'_> {
     /// Writes a customer's details once per batch; marks them touched when they changed.
@@ -22,13 +19,14 @@ impl Applier<'_> {
             c.phone.as_deref(),
             c.city.as_deref(),
         );
-        let old: Option<String> = self
+        let exists = self
             .tx
-            .prepare_cached("SELECT search_text FROM customers WHERE id = ?1")?
-            .query_row([c.id], |r| r.get(0))
-            .optional()?;
+            .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")?
+            .query_row([c.id], |_| Ok(()))
+            .optional()?
+            .is_some();
         // Plain INSERT or single-row UPDATE rather than an UPSERT: no statement journal.
-        let sql = if old.is_some() {
+        let sql = if exists {
             "UPDATE customers SET first_name = ?2, last_name = ?3, email = ?4, phone = ?5,
                     city = ?6, avatar_url = ?7, date_joined = ?8, search_text = ?9
               WHERE id = ?1
@@ -54,9 +52,6 @@ impl Applier<'_> {
             // The name feeds the summary's sort key.
             self.touched.insert(c.id);
         }
-        if old.as_deref() != Some(text.as_str()) {
-            self.search.push((c.id, old, text));
-        }
         Ok(())
     }
 
@@ -71,51 +66,18 @@ impl Applier<'_> {
             name => name.to_string(),
         };
         let text = search_text(&name, "", "", None, None);
-        let inserted = self
-            .tx
+        self.tx
             .prepare_cached(
                 "INSERT INTO customers (id, first_name, last_name, email, search_text)
                  VALUES (?1, ?2, '', '', ?3) ON CONFLICT (id) DO NOTHING",
             )?
             .execute(params![id, name, text])?;
-        if inserted > 0 {
-            self.search.push((id, None, text));
-        }
         Ok(())
     }
 }
 
-/// Brings the external-content FTS index in step with `customers` for the changed rows
-/// (sqlite.org/fts5.html, external content: delete the old text, insert the new).
-pub(crate) fn write_search_index(
-    tx: &Transaction<'_>,
-    changes: &[(i64, Option<String>, String)],
-) -> Result<()> {
-    let mut delete = tx.prepare_cached(
-        "INSERT INTO customer_fts (customer_fts, rowid, search_text) VALUES ('delete', ?1, ?2)",
-    )?;
-    let mut insert =
-        tx.prepare_cached("INSERT INTO customer_fts (rowid, search_text) VALUES (?1, ?2)")?;
-    for (id, old, new) in changes {
-        if let Some(old) = old {
-            delete.execute(params![id, old])?;
-        }
-        insert.execute(params![id, new])?;
-    }
-    Ok(())
-}
-
-/// Rebuilds the search index from `customers` (repair).
-pub fn rebuild_search_index(conn: &Connection) -> Result<()> {
-    conn.execute(
-        "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
-        [],
-    )?;
-    Ok(())
-}
-
 /// Rewrites every customer's search text when the stored form is older than the current
-/// one (V7 added the city and the phone key), then rebuilds the index. Runs once.
+/// one (V7 added the city and the phone key). Runs once.
 pub fn upgrade_search_text(conn: &mut Connection) -> Result<()> {
     const CURRENT: &str = "2";
     let version: Option<String> = conn
@@ -154,10 +116,6 @@ pub fn upgrade_search_text(conn: &mut Connection) -> Result<()> {
     tx.execute(
         "UPDATE customer_summary SET search_text =
             (SELECT c.search_text FROM customers c WHERE c.id = customer_summary.customer_id)",
-        [],
-    )?;
-    tx.execute(
-        "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')",
         [],
     )?;
     tx.execute(

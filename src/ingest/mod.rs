@@ -11,8 +11,7 @@ use serde::Serialize;
 use specta::Type;
 use std::collections::BTreeSet;
 
-pub(crate) use customers::write_search_index;
-pub use customers::{rebuild_search_index, upgrade_search_text};
+pub use customers::upgrade_search_text;
 
 /// What one batch changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
@@ -41,8 +40,6 @@ struct Applier<'t> {
     touched: BTreeSet<i64>,
     /// Customers whose details were already written in this batch.
     seen: BTreeSet<i64>,
-    /// Search texts to index at the end of the batch.
-    search: customers::SearchChanges,
 }
 
 /// Applies a batch in one transaction; on any invalid record nothing is written.
@@ -71,7 +68,6 @@ pub fn apply_in_tx(tx: &Transaction<'_>, batch: &Batch) -> Result<ApplyReport> {
         report: ApplyReport::default(),
         touched: BTreeSet::new(),
         seen: BTreeSet::new(),
-        search: Vec::new(),
     };
     for b in &batch.bookings {
         a.booking(b)?;
@@ -82,8 +78,6 @@ pub fn apply_in_tx(tx: &Transaction<'_>, batch: &Batch) -> Result<ApplyReport> {
     a.report.customers_touched = a.touched.len() as u32;
     let t = crate::settings::thresholds(tx)?;
     crate::metrics::refresh(tx, a.touched, t)?;
-    // Last, so FTS5 keeps the whole batch in memory and writes one segment.
-    customers::write_search_index(tx, &a.search)?;
     prune_changes(tx)?;
     Ok(a.report)
 }

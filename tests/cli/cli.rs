@@ -268,3 +268,41 @@ fn bad_arguments_and_values_fail_with_one_specific_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Clientele database"));
 }
+
+/// `clientele customers | head -1`: the reader goes away; the CLI ends quietly (killed by
+/// SIGPIPE, as other Unix tools are) rather than panicking in `println!`.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ok_json(&db, &["demo", "--customers", "800", "--seed", "7"]);
+    // Far more than a pipe holds (64 KiB), so the CLI is still writing when the reader goes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--json", "customers", "--page-size", "500"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is closed here, with most of the list still to be printed.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        out.status.signal(),
+        Some(libc_sigpipe()),
+        "{:?}",
+        out.status
+    );
+}
+
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13 // SIGPIPE on Linux and the BSDs
+}

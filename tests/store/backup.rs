@@ -349,6 +349,43 @@ fn a_damaged_file_is_refused_on_open_unchanged() {
 }
 
 #[test]
+fn a_deferred_check_finds_the_damage_and_lets_no_write_through() {
+    let t = book(60);
+    let bad = t.dir.path().join("bad.db");
+    damaged_copy(&t.path(), &bad);
+    let bytes = std::fs::read(&bad).unwrap();
+    // The desktop's open: the file is ours and needs no migration, so the check is owed.
+    let (store, owed) = clientele::Store::open_deferring_check(&bad).unwrap();
+    assert!(owed, "an existing file's check is left to the caller");
+    let err = store.finish_open().unwrap_err();
+    assert_eq!(err.code(), "damaged", "{err}");
+    let write = store.write(|c| {
+        c.execute("UPDATE settings SET value = 'x' WHERE key = 'currency'", [])?;
+        Ok(())
+    });
+    assert!(write.is_err(), "a write after a failed check is refused");
+    drop(store);
+    assert_eq!(std::fs::read(&bad).unwrap(), bytes, "nothing written");
+
+    // A sound file: the check passes and writes go through.
+    let (store, owed) = clientele::Store::open_deferring_check(&t.path()).unwrap();
+    assert!(owed);
+    store.finish_open().unwrap();
+    store
+        .write(|c| {
+            c.execute(
+                "UPDATE settings SET value = value WHERE key = 'currency'",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    // A new file has nothing to check.
+    let fresh = t.dir.path().join("fresh.db");
+    assert!(!clientele::Store::open_deferring_check(&fresh).unwrap().1);
+}
+
+#[test]
 fn start_empty_sets_the_damaged_file_aside_and_refuses_a_sound_one() {
     let t = book(60);
     let live = t.dir.path().join("live.db");

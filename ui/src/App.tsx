@@ -1,5 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULTS, type CustomerStatus, type Segment, type SortKey, type ViewQuery } from './bindings';
 import { CustomerDrawer } from './components/CustomerDrawer';
 import { CustomerList } from './components/CustomerList';
@@ -7,11 +7,14 @@ import { RelationActionsProvider } from './components/RelationActions';
 import { BookActionsProvider } from './components/book/BookActions';
 import { DemoBanner } from './components/DemoBanner';
 import { Header, type Page } from './components/Header';
-import { InsightsView } from './components/InsightsView';
 import { SignInModal } from './components/SignInModal';
 import { StatsCards } from './components/StatsCards';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { fromViewQuery } from './segments/viewQuery';
+
+// The charts (recharts) are a chunk of their own, loaded when Insights is first opened: the
+// customer list, which every launch shows first, does not wait for them to be parsed.
+const InsightsView = lazy(() => import('./components/InsightsView').then((m) => ({ default: m.InsightsView })));
 
 export type ListView = {
   search: string;
@@ -91,7 +94,11 @@ export function App() {
                 keysPaused={detailId !== null || signInOpen || page !== 'customers'}
               />
             </div>
-            {page === 'insights' && <InsightsView onOpen={setDetailId} />}
+            {page === 'insights' && (
+              <Suspense fallback={<div className="pageView insightsView" data-testid="insights-loading" />}>
+                <InsightsView onOpen={setDetailId} />
+              </Suspense>
+            )}
           </div>
         </AppShell.Main>
         <CustomerDrawer customerId={detailId} onClose={closeDetail} />

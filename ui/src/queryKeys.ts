@@ -19,6 +19,8 @@ export const qk = {
   /** The tags in use with their counts (suggestions, the tag filter). */
   tags: ['tags'] as const,
   duplicates: ['duplicates'] as const,
+  /** The counts with the rows of the first `limit` groups (0: counts only, the badge). */
+  duplicatesFirst: (limit: number) => ['duplicates', limit] as const,
   /** docs/rules.md §10: read from the same cards as the list (the `customers` scope). */
   segmentCounts: ['segment-counts'] as const,
   lapsedDays: ['lapsed-days'] as const,

@@ -26,7 +26,11 @@ pub struct DatabaseStatus {
 #[specta::specta]
 pub async fn database_status(state: State<'_, AppState>) -> Result<DatabaseStatus> {
     let session = state.session();
-    let error = session.db().await.err().map(|e| ErrorPayload::from(&e));
+    let error = session
+        .checked_db()
+        .await
+        .err()
+        .map(|e| ErrorPayload::from(&e));
     Ok(DatabaseStatus {
         path: session.path.display().to_string(),
         error,

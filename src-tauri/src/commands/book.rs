@@ -108,14 +108,30 @@ pub struct DuplicateCards {
     pub customers: Vec<CustomerRow>,
 }
 
+/// The likely duplicates as the app shows them: how many groups and cards there are, and
+/// the rows of the first groups only. At 100,000 demo customers 85,000 cards sit in 3,700
+/// groups: every row of every group was a 67 MB answer, asked for at each launch only to
+/// count the groups on a badge.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct DuplicateList {
+    pub group_count: u32,
+    pub customer_count: u32,
+    /// The first `limit` groups, largest first (`duplicates::find`'s order).
+    pub groups: Vec<DuplicateCards>,
+}
+
 #[tauri::command]
 #[specta::specta]
-pub async fn list_duplicates(state: State<'_, AppState>) -> Result<Vec<DuplicateCards>> {
+pub async fn list_duplicates(state: State<'_, AppState>, limit: u32) -> Result<DuplicateList> {
     state
         .read(|c| {
             let clock = Clock::system();
-            book::duplicates::find(c)?
+            let all = book::duplicates::find(c)?;
+            let customer_count = all.iter().map(|g| g.customer_ids.len() as u32).sum();
+            let group_count = all.len() as u32;
+            let groups = all
                 .into_iter()
+                .take(limit as usize)
                 .map(
                     |DuplicateGroup {
                          customer_ids,
@@ -128,7 +144,12 @@ pub async fn list_duplicates(state: State<'_, AppState>) -> Result<Vec<Duplicate
                         Ok(DuplicateCards { reasons, customers })
                     },
                 )
-                .collect()
+                .collect::<Result<_>>()?;
+            Ok(DuplicateList {
+                group_count,
+                customer_count,
+                groups,
+            })
         })
         .await
 }

@@ -91,24 +91,25 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
   );
 });
 
+/** Still placeholders: a pulse repaints every row in view at every frame while a page loads. */
 export const RowSkeleton = memo(function RowSkeleton() {
   return (
     <div className="row listGrid" style={{ cursor: 'default' }} data-testid="customer-row-loading">
       <Group gap="sm" wrap="nowrap">
-        <Skeleton circle height={34} />
+        <Skeleton animate={false} circle height={34} />
         <div style={{ flex: 1 }}>
-          <Skeleton height={10} width="70%" mb={6} />
-          <Skeleton height={8} width="50%" />
+          <Skeleton animate={false} height={10} width="70%" mb={6} />
+          <Skeleton animate={false} height={8} width="50%" />
         </div>
       </Group>
-      <Skeleton height={10} width="70%" />
-      <Skeleton height={16} width={60} radius="sm" />
-      <Skeleton height={10} width={24} className="right" />
-      <Skeleton height={10} width={70} className="right" />
-      <Skeleton height={10} width={30} className="right" />
-      <Skeleton height={10} width={70} />
-      <Skeleton height={10} width={60} />
-      <Skeleton height={10} width={70} />
+      <Skeleton animate={false} height={10} width="70%" />
+      <Skeleton animate={false} height={16} width={60} radius="sm" />
+      <Skeleton animate={false} height={10} width={24} className="right" />
+      <Skeleton animate={false} height={10} width={70} className="right" />
+      <Skeleton animate={false} height={10} width={30} className="right" />
+      <Skeleton animate={false} height={10} width={70} />
+      <Skeleton animate={false} height={10} width={60} />
+      <Skeleton animate={false} height={10} width={70} />
     </div>
   );
 });

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import { Grid } from '@mantine/core';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ChartsPanel } from './ChartsPanel';

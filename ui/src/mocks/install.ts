@@ -108,7 +108,7 @@ export function installMockBackend(): void {
     addVisit: (customerId, visit) => write(() => book.addVisit(backend, customerId, visit)),
     editVisit: (bookingId, edit) => write(() => book.editVisit(backend, bookingId, edit)),
     deleteVisit: (bookingId) => write(() => book.deleteVisit(backend, bookingId)),
-    listDuplicates: async () => merge.listDuplicates(backend),
+    listDuplicates: async (limit) => merge.listDuplicates(backend, limit),
     mergeCustomers: (keepId, otherId) => write(() => merge.mergeCustomers(backend, keepId, otherId)),
     unmergeCustomer: (customerId) => write(() => merge.unmergeCustomer(backend, customerId)),
     // The import's open dialog cannot run in a browser: ?import= says which sample file it "picks".

@@ -1,7 +1,7 @@
 // Likely duplicates, merge and unmerge in the mock (docs/rules.md §9), simplified: a merged
 // card points at the kept one (`merged_into`); the kept card's flags, notes and tags before
 // the merge are kept on a stack so unmerge restores them exactly.
-import type { CustomerRow, DuplicateCards } from '../bindings';
+import type { CustomerRow, DuplicateCards, DuplicateList } from '../bindings';
 import type { MockBackend } from './backend';
 import { emailKey, fold, invalid, phoneKey } from './rules';
 
@@ -10,13 +10,18 @@ import { emailKey, fold, invalid, phoneKey } from './rules';
 const cached = new WeakMap<CustomerRow[], DuplicateCards[]>();
 
 /** Groups of non-archived cards sharing an email, a phone, or a full name and city (union–find). */
-export function listDuplicates(b: MockBackend): DuplicateCards[] {
+export function listDuplicates(b: MockBackend, limit: number): DuplicateList {
   const rows = b.rows();
-  const hit = cached.get(rows);
-  if (hit) return hit;
-  const groups = findGroups(b, rows);
-  cached.set(rows, groups);
-  return groups;
+  let groups = cached.get(rows);
+  if (!groups) {
+    groups = findGroups(b, rows);
+    cached.set(rows, groups);
+  }
+  return {
+    group_count: groups.length,
+    customer_count: groups.reduce((n, g) => n + g.customers.length, 0),
+    groups: groups.slice(0, limit),
+  };
 }
 
 function findGroups(b: MockBackend, list: CustomerRow[]): DuplicateCards[] {

@@ -55,8 +55,9 @@ export function mockCore(override: (c: Call) => unknown = () => undefined) {
       case 'list_views':
         return segments.listViews(backend);
       case 'list_tags':
-      case 'list_duplicates':
         return [];
+      case 'list_duplicates':
+        return { group_count: 0, customer_count: 0, groups: [] };
     }
     // Anything else fails like a missing command, so a component shows its error state.
     throw { code: 'not_found', message: `test: no answer for ${c.cmd}` };

@@ -8,7 +8,7 @@ import { useBookActions } from './bookActionsContext';
 /** The list's book actions: duplicates (when there are any), add a customer, import a list. */
 export const BookBar = memo(function BookBar() {
   const a = useBookActions();
-  const groups = useDuplicates().data?.length ?? 0;
+  const groups = useDuplicates(0).data?.group_count ?? 0;
   return (
     // Right-aligned also when it wraps under the status chips (narrow windows).
     <Group gap="xs" wrap="nowrap" ml="auto">

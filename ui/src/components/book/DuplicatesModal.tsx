@@ -6,14 +6,15 @@ import { ErrorState } from '../ErrorState';
 import { DuplicateGroup } from './DuplicateGroup';
 import { useMerge } from './useMerge';
 
-/** Rendering thousands of groups at once would stall the page; merging the first ones brings up the next. */
+/** Rendering (and sending) thousands of groups at once would stall the page; merging the first ones brings up the next. */
 const SHOWN = 30;
 
 export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const currency = useCurrency();
-  const q = useDuplicates();
+  const q = useDuplicates(SHOWN, opened);
   const merge = useMerge();
-  const groups = q.data ?? [];
+  const groups = q.data?.groups ?? [];
+  const total = q.data?.group_count ?? 0;
   return (
     <Modal opened={opened} onClose={onClose} title="Likely duplicates" size={960} data-testid="duplicates-dialog">
       <Stack gap="md">
@@ -31,7 +32,7 @@ export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose:
           </Text>
         ) : (
           <>
-            {groups.slice(0, SHOWN).map((g) => (
+            {groups.map((g) => (
               <DuplicateGroup
                 key={g.customers.map((c) => c.customer_id).join('-')}
                 group={g}
@@ -40,9 +41,9 @@ export function DuplicatesModal({ opened, onClose }: { opened: boolean; onClose:
                 onMerge={(keep, others) => merge.mutate({ keep, others })}
               />
             ))}
-            {groups.length > SHOWN && (
-              <Text size="sm" c="dimmed">
-                Showing {SHOWN} of {formatCount(groups.length)} groups; merge these to see the next.
+            {total > groups.length && (
+              <Text size="sm" c="dimmed" data-testid="duplicates-more">
+                Showing {formatCount(groups.length)} of {formatCount(total)} groups; merge these to see the next.
               </Text>
             )}
           </>

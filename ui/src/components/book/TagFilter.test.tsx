@@ -39,7 +39,7 @@ describe('Tag filter', () => {
     const calls = mockCommands({
       list_customers: ({ query }) => page(query as CustomerQuery),
       list_tags: [{ tag: 'VIP', count: 12 }, { tag: 'Kids', count: 4 }, { tag: 'Walk-in', count: 2 }],
-      list_duplicates: [],
+      list_duplicates: { group_count: 0, customer_count: 0, groups: [] },
       sync_status: { signed_in: false },
     });
     renderBook(<List />);
@@ -70,7 +70,7 @@ describe('Tag filter', () => {
   });
 
   it('the Archived chip comes after the status chips with its own count, and filters to archived', async () => {
-    const calls = mockCommands({ list_customers: ({ query }) => page(query as CustomerQuery), list_tags: [], list_duplicates: [] });
+    const calls = mockCommands({ list_customers: ({ query }) => page(query as CustomerQuery), list_tags: [], list_duplicates: { group_count: 0, customer_count: 0, groups: [] } });
     renderBook(<List />);
     await waitFor(() => expect(screen.getByTestId('status-count-archived')).toHaveTextContent('2'));
     expect(screen.getByTestId('status-count-all')).toHaveTextContent('1');
