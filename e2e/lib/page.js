@@ -54,3 +54,18 @@ export function rowStatus(browser, customerId) {
 }
 
 export const amount = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
+
+/**
+ * Saves a screenshot of the window. WebKitGTK without its GL compositor (how the app draws,
+ * src-tauri/src/lib.rs) answers WebDriver's snapshot only at its next paint, which an idle
+ * page never makes: a one-pixel, near-transparent dot for two frames gives it one.
+ */
+export async function shot(browser, file) {
+  await browser.execute(() => {
+    const dot = document.createElement('div');
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;background:rgba(0,0,0,0.01);pointer-events:none';
+    document.body.appendChild(dot);
+    requestAnimationFrame(() => requestAnimationFrame(() => dot.remove()));
+  });
+  await browser.saveScreenshot(file);
+}

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, ROOT, startApp } from '../lib/driver.js';
-import { rows, statusCount, tid, until } from '../lib/page.js';
+import { rows, shot as windowShot, statusCount, tid, until } from '../lib/page.js';
 
 const CUSTOMERS = 200;
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -21,7 +21,7 @@ let browser;
 
 const shot = async (name) => {
   await browser.pause(300); // let dialogs finish their transition
-  await browser.saveScreenshot(path.join(SHOTS, `e2e-book-${name}.png`));
+  await windowShot(browser, path.join(SHOTS, `e2e-book-${name}.png`));
 };
 
 /** Types into the input with this test id (clearing it first). */
@@ -160,7 +160,7 @@ describe('segments and stats cards', () => {
     const ids = new Set(expected.results.map((r) => r.customer_id));
     assert.ok(shown.length > 0 && shown.every((id) => ids.has(id)), 'every row shown is lapsed');
     await segBrowser.pause(300);
-    await segBrowser.saveScreenshot(path.join(SHOTS, 'e2e-segments.png'));
+    await windowShot(segBrowser, path.join(SHOTS, 'e2e-segments.png'));
     await segBrowser.$(tid('segment-lapsed')).click();
   });
 

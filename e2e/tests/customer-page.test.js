@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseCsv } from '../lib/csv.js';
 import { CLI, ROOT, startApp } from '../lib/driver.js';
-import { amount, clickInRow, rows, rowStatus, statusCount, tid, until } from '../lib/page.js';
+import { amount, clickInRow, rows, rowStatus, shot, statusCount, tid, until } from '../lib/page.js';
 
 const CUSTOMERS = 300;
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
@@ -39,7 +39,7 @@ describe('customer page', () => {
     assert.ok((await rows(browser)).length >= 5, 'several rows are rendered');
     await until(browser, () => document.querySelector('[data-testid="stat-total_customers-value"]')?.textContent.match(/\d/), [], { what: 'stats cards' }).catch(() => {});
     await browser.pause(400); // let charts finish their entry animation for the screenshot
-    await browser.saveScreenshot(path.join(SHOTS, 'app.png'));
+    await shot(browser, path.join(SHOTS, 'app.png'));
   });
 
   test('search filters the rows as the user types', async () => {
@@ -139,7 +139,7 @@ describe('customer page', () => {
     assert.equal((await browser.$(tid('detail-notes')).getText()).trim(), NOTES);
     assert.ok((await browser.$$(tid('booking-row'))).length >= 1);
     await browser.pause(400); // drawer transition
-    await browser.saveScreenshot(path.join(SHOTS, 'detail.png'));
+    await shot(browser, path.join(SHOTS, 'detail.png'));
     await browser.$(tid('detail-close')).click();
     await browser.$(tid('customer-detail')).waitForDisplayed({ reverse: true, timeout: 5000 });
   });
@@ -173,7 +173,7 @@ describe('customer page', () => {
     const [r, g, b] = bg.match(/\d+/g).map(Number);
     assert.ok(r + g + b < 200, `dark background, got ${bg}`);
     await browser.pause(300);
-    await browser.saveScreenshot(path.join(SHOTS, 'dark.png'));
+    await shot(browser, path.join(SHOTS, 'dark.png'));
   });
 });
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CLI, ROOT, startApp } from '../lib/driver.js';
-import { tid, until } from '../lib/page.js';
+import { shot, tid, until } from '../lib/page.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'clientele-e2e-recovery-'));
 const db = path.join(tmp, 'clientele.db');
@@ -49,7 +49,7 @@ describe('recovery from a damaged database', () => {
     }
     // No backup exists yet for this file: the restore button says so rather than failing.
     assert.match(await (await browser.$(tid('recovery-restore-note'))).getText(), /no backup/i);
-    await browser.saveScreenshot(path.join(ROOT, 'docs', 'screenshots', 'e2e-recovery.png'));
+    await shot(browser, path.join(ROOT, 'docs', 'screenshots', 'e2e-recovery.png'));
   });
 
   test('"Start an empty book" keeps the damaged file aside and opens an empty book', async () => {

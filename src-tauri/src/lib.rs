@@ -39,6 +39,7 @@ pub fn attach<R: tauri::Runtime>(app: &tauri::App<R>) {
 
 pub fn run() {
     STARTED.get_or_init(Instant::now);
+    let started_at = std::time::SystemTime::now();
     software_rendering();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -46,6 +47,10 @@ pub fn run() {
         )
         .with_writer(std::io::stderr)
         .init();
+    // On the wall clock, for e2e/measure.js to set the page's first-rows mark against.
+    if let Ok(since) = started_at.duration_since(std::time::UNIX_EPOCH) {
+        tracing::info!("started at {} ms since the epoch", since.as_millis());
+    }
     let state = state::AppState::from_env();
     let app = configure(tauri::Builder::default(), state)
         .build(tauri::generate_context!())
