@@ -58,14 +58,27 @@ export const amount = (text) => Number(String(text).replace(/[^0-9.]/g, ''));
 /**
  * Saves a screenshot of the window. WebKitGTK without its GL compositor (how the app draws,
  * src-tauri/src/lib.rs) answers WebDriver's snapshot only at its next paint, which an idle
- * page never makes: a one-pixel, near-transparent dot for two frames gives it one.
+ * page never makes: a one-pixel, near-transparent dot changes at every frame until the
+ * snapshot has been taken (a dot that lived two frames was sometimes gone before it).
  */
 export async function shot(browser, file) {
   await browser.execute(() => {
     const dot = document.createElement('div');
-    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;background:rgba(0,0,0,0.01);pointer-events:none';
+    dot.id = 'e2e-paint-dot';
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
     document.body.appendChild(dot);
-    requestAnimationFrame(() => requestAnimationFrame(() => dot.remove()));
+    let odd = false;
+    const tick = () => {
+      if (!dot.isConnected) return;
+      dot.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+      odd = !odd;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });
-  await browser.saveScreenshot(file);
+  try {
+    await browser.saveScreenshot(file);
+  } finally {
+    await browser.execute(() => document.getElementById('e2e-paint-dot')?.remove());
+  }
 }
