@@ -36,8 +36,8 @@ pub fn open(path: &Path) -> Result<Connection> {
 pub enum Check {
     /// Before anything else is done with the file (the CLI, a restore).
     Now,
-    /// Left to the caller, who must run [`quick_check`] on the writer before its first
-    /// write: the desktop serves its first list from the readers meanwhile, as the check
+    /// Left to the caller, who must run [`finish_deferred_open`] holding the writer before
+    /// its first write: the desktop serves its first list from the readers meanwhile, as the check
     /// reads the whole file (about 1 s at 100,000 customers; docs/architecture.md,
     /// "Backups"). A file with migrations to run is still checked first.
     Deferred,
@@ -53,7 +53,8 @@ pub fn open_with(path: &Path, check: Check) -> Result<(Connection, bool)> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     check_ours(&conn, path)?;
     refuse_newer_schema(&conn, path)?;
-    let migrating = existing && schema_version(&conn)? < latest_schema_version();
+    let applied = schema_version(&conn)?;
+    let migrating = applied > 0 && applied < latest_schema_version();
     let check_owed = existing && check == Check::Deferred && !migrating;
     if existing && !check_owed {
         quick_check(&conn, path)?;
@@ -61,8 +62,7 @@ pub fn open_with(path: &Path, check: Check) -> Result<(Connection, bool)> {
     conn.execute_batch("PRAGMA journal_mode = WAL;")?;
     restrict_wal_files(path)?;
     conn.execute_batch(CONNECTION_PRAGMAS)?;
-    let applied = schema_version(&conn)?;
-    if applied > 0 && applied < latest_schema_version() {
+    if migrating {
         // Before the first migration touches an existing book (docs/architecture.md).
         crate::backup::before_migration(&conn, path, applied)?;
     }

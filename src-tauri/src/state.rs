@@ -30,7 +30,7 @@ pub struct Session {
     conn: OnceCell<Db>,
     /// The file's `quick_check`, run after the open so the first list need not wait for it
     /// (`Store::open_deferring_check`): `None` while it runs.
-    check: tokio::sync::watch::Sender<Option<std::result::Result<(), String>>>,
+    check: CheckSender,
 }
 
 impl Session {

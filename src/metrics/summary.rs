@@ -120,12 +120,11 @@ fn count_move(tx: &Transaction<'_>, old: Option<&str>, new: Option<&str>) -> Res
     if old == new {
         return Ok(());
     }
-    let mut st = tx.prepare_cached("UPDATE status_counts SET n = n + ?2 WHERE status = ?1")?;
     if let Some(old) = old {
-        st.execute(params![old, -1])?;
+        shift_count(tx, old, -1)?;
     }
     if let Some(new) = new {
-        st.execute(params![new, 1])?;
+        shift_count(tx, new, 1)?;
     }
     Ok(())
 }
@@ -237,8 +236,12 @@ pub(crate) fn put_new_card(
 
 /// Adds `n` cards to a status's count (the filter chips).
 pub(crate) fn add_to_counts(tx: &Transaction<'_>, status: CustomerStatus, n: i64) -> Result<()> {
+    shift_count(tx, status.as_str(), n)
+}
+
+fn shift_count(tx: &Transaction<'_>, status: &str, n: i64) -> Result<()> {
     tx.prepare_cached("UPDATE status_counts SET n = n + ?2 WHERE status = ?1")?
-        .execute(params![status.as_str(), n])?;
+        .execute(params![status, n])?;
     Ok(())
 }
 
