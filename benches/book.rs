@@ -108,16 +108,27 @@ fn main() {
     let clock = Clock::new("2026-11-24T12:00:00Z".parse().unwrap(), Tz::Asia__Kathmandu);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("book.db");
-    let mut conn = db::open(&path).unwrap();
-    let t = Instant::now();
-    for batch in demo::batches(customers, 42, clock) {
-        clientele::ingest::apply_batch(&mut conn, &batch).unwrap();
+    // `BENCH_BOOK_CACHE=FILE` keeps the generated book there and starts from a copy of it
+    // next time (a minute saved per run while profiling one part).
+    let cache = std::env::var_os("BENCH_BOOK_CACHE").map(std::path::PathBuf::from);
+    if let Some(cached) = cache.as_ref().filter(|c| c.exists()) {
+        std::fs::copy(cached, &path).unwrap();
     }
-    clientele::segments::roll(&mut conn, clock.today()).unwrap();
-    eprintln!("demo book of {customers} customers in {:?}", t.elapsed());
-    tag_customers(&mut conn);
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
-        .unwrap();
+    let mut conn = db::open(&path).unwrap();
+    if !cache.as_ref().is_some_and(|c| c.exists()) {
+        let t = Instant::now();
+        for batch in demo::batches(customers, 42, clock) {
+            clientele::ingest::apply_batch(&mut conn, &batch).unwrap();
+        }
+        clientele::segments::roll(&mut conn, clock.today()).unwrap();
+        eprintln!("demo book of {customers} customers in {:?}", t.elapsed());
+        tag_customers(&mut conn);
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
+            .unwrap();
+        if let Some(cached) = &cache {
+            std::fs::copy(&path, cached).unwrap();
+        }
+    }
 
     // `BENCH_ONLY=import` (or `duplicates`) skips the rest, to profile one part alone.
     let only = std::env::var("BENCH_ONLY").ok();

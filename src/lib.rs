@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod platform;
 pub mod search;
 pub mod settings;
+mod staging;
 pub mod store;
 
 pub use error::{Error, Result};

@@ -210,6 +210,23 @@ pub(crate) fn record_edit(
     Ok(())
 }
 
+/// One timeline entry for the same edit (an import's) per customer staged in
+/// `temp.<staged>` (its `id` column; `crate::staging`), in one statement.
+pub(crate) fn record_edits(
+    tx: &Transaction<'_>,
+    staged: &str,
+    now: &str,
+    label: &str,
+    detail: &str,
+) -> Result<()> {
+    tx.prepare_cached(&format!(
+        "INSERT INTO activity (kind, customer_id, at, status, detail)
+         SELECT 'edit', id, ?1, ?2, ?3 FROM temp.{staged} ORDER BY id"
+    ))?
+    .execute(params![now, label, detail])?;
+    Ok(())
+}
+
 /// What [`edit`] changes for the UI: a flag moves the status counts, stats and the status
 /// chart; every edit changes the row, the timeline and the pending pushes.
 pub fn changes(edits: &[RelationEdit]) -> Changes {

@@ -202,8 +202,8 @@ fn write_profile(tx: &Transaction<'_>, id: i64, p: &Profile) -> Result<()> {
 pub fn add_customer(conn: &mut Connection, c: &NewCustomer, clock: &Clock) -> Result<CustomerRow> {
     let tx = crate::db::write_tx(conn)?;
     let mut adder = Adder::new(&tx)?;
-    let id = adder.add(&tx, c, &fmt_ts(clock.now), ("added", ""))?;
-    adder.finish(&tx)?;
+    let id = adder.add(c)?;
+    adder.finish(&tx, &fmt_ts(clock.now), ("added", ""))?;
     tx.commit()?;
     crate::customers::get(conn, id, clock)
 }

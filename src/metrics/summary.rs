@@ -219,18 +219,21 @@ fn write_summary(tx: &Transaction<'_>, id: i64, m: Option<Metrics>, t: Threshold
     put_summary(tx, id, (&first, &last), status, &m, &search)
 }
 
-/// Writes the summary row of a card just added by hand or by an import (no booking, no
-/// flag yet) without reading back what the caller knows; returns its status, which the
-/// caller adds to the per-status counts with [`add_to_counts`] (once for many cards).
-pub(crate) fn put_new_card(
+/// Writes the summary rows of cards just added by hand or by an import (no booking, no
+/// flag yet) in one statement, from the staged table `temp.<staged>` (`id`, `sort_name`,
+/// `search_text`; `crate::staging`); returns their status, which the caller adds to the
+/// per-status counts with [`add_to_counts`].
+pub(crate) fn put_new_cards(
     tx: &Transaction<'_>,
-    id: i64,
-    name: (&str, &str),
-    search: &str,
+    staged: &str,
     t: Thresholds,
 ) -> Result<CustomerStatus> {
     let status = status_for(false, false, 0, t);
-    put_summary(tx, id, name, status, &no_bookings(0, 0), search)?;
+    let sql = format!(
+        "INSERT INTO customer_summary ({SUMMARY_COLUMNS})
+         SELECT id, sort_name, search_text, {METRIC_VALUES} FROM temp.{staged}"
+    );
+    execute_named(tx, &sql, &metric_params(status, &no_bookings(0, 0)))?;
     Ok(status)
 }
 
@@ -248,62 +251,93 @@ fn shift_count(tx: &Transaction<'_>, status: &str, n: i64) -> Result<()> {
 fn put_summary(
     tx: &Transaction<'_>,
     id: i64,
-    (first, last): (&str, &str),
+    name: (&str, &str),
     status: CustomerStatus,
     m: &Metrics,
     search: &str,
 ) -> Result<()> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let update: Vec<String> = SUMMARY_COLUMNS
+            .split(',')
+            .map(str::trim)
+            .filter(|c| *c != "customer_id")
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "INSERT INTO customer_summary ({SUMMARY_COLUMNS})
+             VALUES (:id, :sort_name, :search, {METRIC_VALUES})
+             ON CONFLICT (customer_id) DO UPDATE SET {}",
+            update.join(", ")
+        )
+    });
+    let mut params = metric_params(status, m);
+    params.push((":id", id.into()));
+    params.push((":sort_name", sort_name(name).into()));
+    params.push((":search", search.to_string().into()));
+    execute_named(tx, &SQL, &params)
+}
+
+/// The summary's columns: the card's own three, then the metrics in [`METRIC_VALUES`]' order.
+const SUMMARY_COLUMNS: &str = "customer_id, sort_name, search_text, status, total_bookings,
+    cancelled_bookings, total_spent, review_count, rating_sum, rating_x100, rating_asc_key,
+    first_booking_at, last_booking_at, last_visit_on, last_service_title, last_service_date,
+    last_service_amount, visit_dated_on, cadence_days, due_jd, risk_jd, next_open_on,
+    cancel_prone, rebooked_90";
+
+/// The metric columns' values, bound by [`metric_params`].
+const METRIC_VALUES: &str = ":status, :total_bookings, :cancelled_bookings, :total_spent,
+    :review_count, :rating_sum, :rating_x100, :rating_asc_key, :first_booking_at,
+    :last_booking_at, :last_visit_on, :last_service_title, :last_service_date,
+    :last_service_amount, :visit_dated_on, :cadence_days,
+    julianday(:visit_dated_on) + :cadence_days, julianday(:visit_dated_on) + 2 * :cadence_days,
+    :next_open_on, :cancel_prone, :rebooked_90";
+
+type Named = Vec<(&'static str, rusqlite::types::Value)>;
+
+fn metric_params(status: CustomerStatus, m: &Metrics) -> Named {
+    use rusqlite::types::Value;
     let avg = average_x100(m.rating_sum, m.review_count);
-    tx.prepare_cached(
-        "INSERT INTO customer_summary (customer_id, sort_name, status, total_bookings,
-            cancelled_bookings, total_spent, review_count, rating_sum, rating_x100, rating_asc_key,
-            first_booking_at, last_booking_at, last_visit_on, last_service_title,
-            last_service_date, last_service_amount, search_text, visit_dated_on, cadence_days,
-            due_jd, risk_jd, next_open_on, cancel_prone, rebooked_90)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19, julianday(?18) + ?19, julianday(?18) + 2 * ?19, ?20, ?21, ?22)
-         ON CONFLICT (customer_id) DO UPDATE SET
-            sort_name = excluded.sort_name, status = excluded.status,
-            total_bookings = excluded.total_bookings,
-            cancelled_bookings = excluded.cancelled_bookings,
-            total_spent = excluded.total_spent, review_count = excluded.review_count,
-            rating_sum = excluded.rating_sum, rating_x100 = excluded.rating_x100,
-            rating_asc_key = excluded.rating_asc_key,
-            first_booking_at = excluded.first_booking_at,
-            last_booking_at = excluded.last_booking_at, last_visit_on = excluded.last_visit_on,
-            last_service_title = excluded.last_service_title,
-            last_service_date = excluded.last_service_date,
-            last_service_amount = excluded.last_service_amount,
-            search_text = excluded.search_text, visit_dated_on = excluded.visit_dated_on,
-            cadence_days = excluded.cadence_days, due_jd = excluded.due_jd,
-            risk_jd = excluded.risk_jd, next_open_on = excluded.next_open_on,
-            cancel_prone = excluded.cancel_prone, rebooked_90 = excluded.rebooked_90",
-    )?
-    .execute(params![
-        id,
-        crate::search::fold(&format!("{} {}", first.trim(), last.trim())),
-        status.as_str(),
-        m.total_bookings,
-        m.cancelled_bookings,
-        m.total_spent,
-        m.review_count,
-        m.rating_sum,
-        avg,
-        avg.unwrap_or(1000),
-        m.first_booking_at,
-        m.last_booking_at,
-        m.last_visit_on,
-        m.last_service_title,
-        m.last_service_date,
-        m.last_service_amount,
-        search,
-        m.segment.visit_dated_on,
-        m.segment.cadence_days,
-        m.segment.next_open_on,
-        m.segment.cancel_prone,
-        m.segment.rebooked_90,
-    ])?;
+    let text = |s: &str| Value::Text(s.to_string());
+    let opt = |v: Option<Value>| v.unwrap_or(Value::Null);
+    let seg = &m.segment;
+    vec![
+        (":status", text(status.as_str())),
+        (":total_bookings", m.total_bookings.into()),
+        (":cancelled_bookings", m.cancelled_bookings.into()),
+        (":total_spent", m.total_spent.into()),
+        (":review_count", m.review_count.into()),
+        (":rating_sum", m.rating_sum.into()),
+        (":rating_x100", opt(avg.map(Value::from))),
+        (":rating_asc_key", avg.unwrap_or(1000).into()),
+        (":first_booking_at", text(&m.first_booking_at)),
+        (":last_booking_at", text(&m.last_booking_at)),
+        (":last_visit_on", opt(m.last_visit_on.as_deref().map(text))),
+        (":last_service_title", text(&m.last_service_title)),
+        (":last_service_date", text(&m.last_service_date)),
+        (":last_service_amount", m.last_service_amount.into()),
+        (
+            ":visit_dated_on",
+            opt(seg.visit_dated_on.as_deref().map(text)),
+        ),
+        (":cadence_days", opt(seg.cadence_days.map(Value::from))),
+        (":next_open_on", opt(seg.next_open_on.as_deref().map(text))),
+        (":cancel_prone", seg.cancel_prone.into()),
+        (":rebooked_90", seg.rebooked_90.into()),
+    ]
+}
+
+fn execute_named(tx: &Transaction<'_>, sql: &str, params: &Named) -> Result<()> {
+    let named: Vec<(&str, &dyn rusqlite::ToSql)> = params
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn rusqlite::ToSql))
+        .collect();
+    tx.prepare_cached(sql)?.execute(named.as_slice())?;
     Ok(())
+}
+
+/// The key the list sorts names by.
+pub(crate) fn sort_name((first, last): (&str, &str)) -> String {
+    crate::search::fold(&format!("{} {}", first.trim(), last.trim()))
 }
 
 /// Re-derives one customer's status after a flag edit.

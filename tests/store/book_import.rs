@@ -49,15 +49,18 @@ const MESSY: &str = "\u{feff}Full Name;E-mail;Mobile;Town;Labels;Shoe size;Comme
 #[test]
 fn a_messy_list_matches_one_customer_through_three_phone_formats() {
     let (mut db, _) = book();
+    book_tag(&mut db, 7, &["Old", "Gone"]);
+    book_tag_remove(&mut db, 7, "Gone");
     let before = row(&db, 7);
     let path = file(&db, "clients.csv", MESSY);
     let r = import_file(&mut db.conn, &path, RUN, &clock()).unwrap();
-    // Three rows are customer 7: the first adds VIP, the second hair, the third nothing.
+    // Three rows are customer 7: the first adds VIP, the second hair, the third nothing;
+    // they go after the tag the card had.
     // Sita twice: the file's own customer, then folded; Hari is new.
     assert_eq!((r.added, r.matched, r.unchanged), (2, 3, 1), "{r:?}");
     assert_eq!(r.ignored_columns, vec!["Shoe size"]);
     let ram = row(&db, 7);
-    assert_eq!(ram.tags, vec!["VIP", "hair"]);
+    assert_eq!(ram.tags, vec!["Old", "VIP", "hair"]);
     // A platform profile is never changed by an import.
     assert_eq!(
         (ram.first_name.as_str(), ram.city.clone(), ram.phone.clone()),
@@ -207,4 +210,8 @@ fn our_own_export_imports_back_unchanged() {
 fn book_tag(db: &mut TestDb, id: i64, tags: &[&str]) {
     let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
     clientele::book::tag(&mut db.conn, id, &tags, &[], &clock()).unwrap();
+}
+
+fn book_tag_remove(db: &mut TestDb, id: i64, tag: &str) {
+    clientele::book::tag(&mut db.conn, id, &[], &[tag.to_string()], &clock()).unwrap();
 }

@@ -215,6 +215,30 @@ fn the_index_answers_as_sql_does_and_follows_every_change() {
         1500,
     )]));
     assert_agrees(&db, &index, "after an unmerge and a synced booking");
+
+    // An import tags a matched card and adds a tagged one, in set-based writes that log
+    // their own changes (no trigger since V13).
+    let email: String = db
+        .conn
+        .query_row("SELECT email FROM customers WHERE id = ?1", [ids[7]], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let csv = db.dir.path().join("list.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "Name,Email,Tags\nSomeone,{email},Imported|vip\nGita Rai,gita@example.com,Imported\n"
+        ),
+    )
+    .unwrap();
+    let opts = book::import::Options {
+        dry_run: false,
+        skip_invalid: false,
+    };
+    let r = book::import::import_file(&mut db.conn, &csv, opts, &clock()).unwrap();
+    assert_eq!((r.added, r.matched), (1, 1), "{r:?}");
+    assert_agrees(&db, &index, "after an import");
 }
 
 #[test]
