@@ -38,6 +38,9 @@ try {
       page_navigation_started: Math.round(nav.origin - Number(started[1])),
       page_script_done: nav.dom_ready === null ? null : Math.round(nav.origin + nav.dom_ready - Number(started[1])),
     };
+    // The page's own marks (ui/src/main.tsx, useCustomerPages, CustomerList), same clock.
+    const marks = await browser.execute(() => performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime]));
+    for (const [name, at] of marks) result.launch_breakdown_ms[name] = Math.round(at - Number(started[1]));
   }
   await browser.pause(1500); // settle: stats, charts, activity
 
@@ -93,6 +96,7 @@ try {
 // The app's own log line: process start → first list query answered (no WebDriver overhead).
 const served = /first customer list served ([\d.]+)(ms|s|µs)/.exec(app.driverLog.join(''));
 if (served) result.app_first_list_served_ms = Number(served[1]) * ({ ms: 1, s: 1000, µs: 0.001 }[served[2]]);
+if (process.env.MEASURE_LOG) console.error(app.driverLog.join(""));
 console.log(JSON.stringify(result));
 
 /** In the page: scrolls the list to `fraction` of its height; resolves with the ms until

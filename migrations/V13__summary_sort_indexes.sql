@@ -11,6 +11,8 @@ DROP INDEX summary_status_rating;
 DROP INDEX summary_status_rating_asc;
 -- summary_first_cohort starts with first_booking_at.
 DROP INDEX summary_first;
+-- No query can use it: the overdue sort orders by `due_jd IS NULL` first.
+DROP INDEX summary_due;
 
 DROP INDEX summary_last;
 DROP INDEX summary_name;

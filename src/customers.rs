@@ -368,11 +368,13 @@ fn search_and_tags(f: &Filter<'_>) -> (Vec<String>, Vec<SqlValue>) {
     (clauses, params)
 }
 
-/// The filter with its match lists and segment columns marked `+` (not to be used as an
-/// index), so SQLite walks the sort's index instead of sorting every match.
+/// The filter with its match lists, status and segment columns marked `+` (not to be used
+/// as an index), so SQLite walks the sort's index (which carries the status, V13) instead
+/// of sorting every match.
 fn unindexed(where_sql: &str) -> String {
     let mut out = where_sql.replace("s.customer_id IN (SELECT", "+s.customer_id IN (SELECT");
     for col in [
+        "status",
         "next_open_on",
         "visit_dated_on",
         "risk_jd",

@@ -16,6 +16,10 @@ use tauri::Manager;
 /// When the process started; the first list query logs the time since (launch measurement).
 pub static STARTED: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
 
+/// Set once the first customer list has been served: what opening defers (the file's
+/// check, the book index's load) starts then (`state::deferred_start`).
+pub static FIRST_LIST: tokio::sync::SetOnce<()> = tokio::sync::SetOnce::const_new();
+
 /// Plugins, state and commands on any builder: `tauri::Builder::default()` in `run`,
 /// `tauri::test::mock_builder()` in tests. Call [`attach`] on the built app.
 pub fn configure<R: tauri::Runtime>(

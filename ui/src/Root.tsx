@@ -1,15 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App } from './App';
 import { DatabaseGate } from './components/DatabaseGate';
-import { makeQueryClient } from './queryClient';
 import { colorSchemeManager, theme } from './theme';
 
-export function Root() {
-  const [client] = useState(makeQueryClient);
+export function Root({ client }: { client: QueryClient }) {
   return (
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
       <QueryClientProvider client={client}>

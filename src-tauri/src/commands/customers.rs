@@ -48,8 +48,10 @@ pub async fn edit_relation(
     Ok(row)
 }
 
-/// Logs once how long after process start the first list was served (launch measurement).
+/// Marks the first list served (the open's deferred work starts) and logs once how long
+/// after process start that was (launch measurement).
 fn log_first_list() {
+    let _ = crate::FIRST_LIST.set(());
     static ONCE: std::sync::Once = std::sync::Once::new();
     if let Some(started) = crate::STARTED.get() {
         ONCE.call_once(|| {

@@ -60,6 +60,8 @@ impl TestApp {
     ) -> TestApp {
         // Tokens go to a 0600 file in the test's folder, never the developer's keyring.
         std::env::set_var("CLIENTELE_TOKEN_STORE", "file");
+        // No page asks for a first list here: what opening defers starts at once.
+        let _ = clientele_app::FIRST_LIST.set(());
         let state = state(dir.path());
         let app = clientele_app::configure(mock_builder(), state)
             .build(mock_context(noop_assets()))

@@ -1,13 +1,13 @@
 import { Paper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ListView } from '../App';
 import type { CustomerStatus } from '../bindings';
 import type { SortKey } from '../bindings';
 import { formatCount } from '../format';
 import { useCurrency } from '../hooks/useAppInfo';
-import { useCustomerPages } from '../hooks/useCustomerPages';
+import { listBase, useCustomerPages } from '../hooks/useCustomerPages';
 import { useListKeys } from '../hooks/useListKeys';
 import { useSampleBook } from '../hooks/useSampleBook';
 import { COMPACT_ROW_HEIGHT, COMPACT_ROWS_BELOW, CustomerRowView, ROW_HEIGHT, RowSkeleton } from './CustomerRowView';
@@ -55,16 +55,22 @@ export function CustomerList(props: Props) {
   const currency = useCurrency();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
-  const [visible, setVisible] = useState<[number, number]>([0, 0]);
-  const base = { search: view.search || undefined, status: view.status ?? undefined, ...(view.tags.length ? { tags: view.tags } : {}), sort: view.sort, descending: view.descending };
-  const { first, rowAt } = useCustomerPages(view.segment ? { ...base, segment: view.segment } : base, visible);
-  const count = first.data?.count ?? 0;
+  const base = listBase(view);
+  // The rows on screen come from the virtualizer, which needs the count first: the pages are
+  // asked for in the same render as the rows that need them (a state set in an effect cost
+  // a second render before any request went out after a jump).
+  const [count, setCount] = useState(0);
   const rowHeight = useMediaQuery(COMPACT_ROWS_BELOW, false, { getInitialValueInEffect: false }) ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
 
   // The React Compiler is not used; TanStack Virtual's unstable function identities are fine here.
+  const prefetchRef = useRef<(from: number, to: number) => void>(() => {});
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
+    onChange: (v) => {
+      const vis = v.getVirtualItems();
+      if (vis.length) prefetchRef.current(vis[0].index, vis[vis.length - 1].index);
+    },
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // Fixed-height rows: the estimate is exact and rows are never measured. A few rows of
@@ -78,11 +84,12 @@ export function CustomerList(props: Props) {
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
+  const { first, rowAt, prefetch } = useCustomerPages(base, [firstIndex, lastIndex]);
   useEffect(() => {
-    // Pages are derived from the first and last rendered rows only, so scrolling within a
-    // page does not re-render the list.
-    setVisible((prev) => (prev[0] === firstIndex && prev[1] === lastIndex ? prev : [firstIndex, lastIndex]));
-  }, [firstIndex, lastIndex]);
+    prefetchRef.current = prefetch;
+  }, [prefetch]);
+  const answered = first.data?.count ?? 0;
+  if (answered !== count) setCount(answered);
 
   // A new search/filter/sort starts at the top.
   const viewKey = JSON.stringify(base);
@@ -105,6 +112,10 @@ export function CustomerList(props: Props) {
     },
   });
 
+  if (count > 0 && performance.getEntriesByName('rows-render').length === 0) performance.mark('rows-render');
+  useLayoutEffect(() => {
+    if (count > 0 && performance.getEntriesByName('rows-commit').length === 0) performance.mark('rows-commit');
+  }, [count]);
   const empty = count === 0 && !first.isPending;
   const shown = count > 0;
   useEffect(() => {

@@ -1,11 +1,9 @@
-import { Group, Skeleton } from '@mantine/core';
 import { memo } from 'react';
 import type { CustomerRow } from '../bindings';
 import { formatCount, formatDate, formatDateTime, formatDayRelative, formatMoney, formatRating, formatRelative } from '../format';
 import { CustomerAvatar } from './CustomerAvatar';
-import { RelationButtons } from './RelationButtons';
+import { RowActions } from './RowActions';
 import { StatusBadge } from './StatusBadge';
-import { RowVisitButton } from './book/RowVisitButton';
 import { TagChips } from './book/TagChips';
 
 /** Row heights in px (app.css `.row` reads `--row-h`); compact rows in windows under 720 px high. */
@@ -42,7 +40,7 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
         onOpen(c.customer_id);
       }}
     >
-      <Group gap="sm" wrap="nowrap" className="truncate">
+      <div className="rowWho truncate">
         <CustomerAvatar customer={c} />
         <div className="truncate">
           <div className="nameLine">
@@ -53,7 +51,7 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
           </div>
           <div className="cellXs dimmed truncate">{c.email}</div>
         </div>
-      </Group>
+      </div>
       <div className="truncate">
         <div className="cell truncate num">{c.phone ?? '—'}</div>
         <div className="cellXs dimmed truncate">{c.city ?? '—'}</div>
@@ -83,33 +81,35 @@ export const CustomerRowView = memo(function CustomerRowView({ customer: c, inde
       <div className={c.next_visit_on ? 'cell truncate' : 'cell truncate dimmed'} title={c.next_visit_on ? formatDate(c.next_visit_on) : undefined} data-testid="next-visit">
         {c.next_visit_on ? formatDayRelative(c.next_visit_on) : '—'}
       </div>
-      <div className="rowActions">
-        <RelationButtons customer={c} />
-        <RowVisitButton customer={c} />
-      </div>
+      <RowActions customer={c} />
     </div>
   );
 });
 
-/** Still placeholders: a pulse repaints every row in view at every frame while a page loads. */
+/**
+ * Still placeholders, as plain elements (app.css `.skel`): a jump-scroll mounts a screenful
+ * of them at once, and a dozen Mantine `Skeleton`s per row were a frame of their own. No
+ * pulse: it repainted every row in view at every frame while a page loaded.
+ */
 export const RowSkeleton = memo(function RowSkeleton() {
+  const bar = (width: number | string, height = 10, extra = '') => <span className={`skel ${extra}`} style={{ width, height }} />;
   return (
     <div className="row listGrid" style={{ cursor: 'default' }} data-testid="customer-row-loading">
-      <Group gap="sm" wrap="nowrap">
-        <Skeleton animate={false} circle height={34} />
+      <div className="rowWho">
+        <span className="skel skelCircle" />
         <div style={{ flex: 1 }}>
-          <Skeleton animate={false} height={10} width="70%" mb={6} />
-          <Skeleton animate={false} height={8} width="50%" />
+          {bar('70%', 10, 'skelGap')}
+          {bar('50%', 8)}
         </div>
-      </Group>
-      <Skeleton animate={false} height={10} width="70%" />
-      <Skeleton animate={false} height={16} width={60} radius="sm" />
-      <Skeleton animate={false} height={10} width={24} className="right" />
-      <Skeleton animate={false} height={10} width={70} className="right" />
-      <Skeleton animate={false} height={10} width={30} className="right" />
-      <Skeleton animate={false} height={10} width={70} />
-      <Skeleton animate={false} height={10} width={60} />
-      <Skeleton animate={false} height={10} width={70} />
+      </div>
+      {bar('70%')}
+      {bar(60, 16)}
+      {bar(24, 10, 'right')}
+      {bar(70, 10, 'right')}
+      {bar(30, 10, 'right')}
+      {bar(70)}
+      {bar(60)}
+      {bar(70)}
     </div>
   );
 });
