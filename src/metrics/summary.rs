@@ -233,7 +233,9 @@ pub(crate) fn put_new_cards(
         "INSERT INTO customer_summary ({SUMMARY_COLUMNS})
          SELECT id, sort_name, search_text, {METRIC_VALUES} FROM temp.{staged}"
     );
-    execute_named(tx, &sql, &metric_params(status, &no_bookings(0, 0)))?;
+    // ?1–?3 are the card's own columns, read from the staged rows here.
+    let none = rusqlite::types::Null;
+    execute_with_metrics(tx, &sql, [&none, &none, &none], status, &no_bookings(0, 0))?;
     Ok(status)
 }
 
@@ -265,16 +267,12 @@ fn put_summary(
             .collect();
         format!(
             "INSERT INTO customer_summary ({SUMMARY_COLUMNS})
-             VALUES (:id, :sort_name, :search, {METRIC_VALUES})
+             VALUES (?1, ?2, ?3, {METRIC_VALUES})
              ON CONFLICT (customer_id) DO UPDATE SET {}",
             update.join(", ")
         )
     });
-    let mut params = metric_params(status, m);
-    params.push((":id", id.into()));
-    params.push((":sort_name", sort_name(name).into()));
-    params.push((":search", search.to_string().into()));
-    execute_named(tx, &SQL, &params)
+    execute_with_metrics(tx, &SQL, [&id, &sort_name(name), &search], status, m)
 }
 
 /// The summary's columns: the card's own three, then the metrics in [`METRIC_VALUES`]' order.
@@ -284,54 +282,45 @@ const SUMMARY_COLUMNS: &str = "customer_id, sort_name, search_text, status, tota
     last_service_amount, visit_dated_on, cadence_days, due_jd, risk_jd, next_open_on,
     cancel_prone, rebooked_90";
 
-/// The metric columns' values, bound by [`metric_params`].
-const METRIC_VALUES: &str = ":status, :total_bookings, :cancelled_bookings, :total_spent,
-    :review_count, :rating_sum, :rating_x100, :rating_asc_key, :first_booking_at,
-    :last_booking_at, :last_visit_on, :last_service_title, :last_service_date,
-    :last_service_amount, :visit_dated_on, :cadence_days,
-    julianday(:visit_dated_on) + :cadence_days, julianday(:visit_dated_on) + 2 * :cadence_days,
-    :next_open_on, :cancel_prone, :rebooked_90";
+/// The metric columns' values, bound by [`execute_with_metrics`] (?1–?3: the card's own).
+const METRIC_VALUES: &str = "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+    ?18, ?19, julianday(?18) + ?19, julianday(?18) + 2 * ?19, ?20, ?21, ?22";
 
-type Named = Vec<(&'static str, rusqlite::types::Value)>;
-
-fn metric_params(status: CustomerStatus, m: &Metrics) -> Named {
-    use rusqlite::types::Value;
+/// Runs `sql` with the card's own three values and a card's metrics as ?1–?22, positional
+/// and borrowed: `put_summary` runs for every card a sync batch touches.
+fn execute_with_metrics(
+    tx: &Transaction<'_>,
+    sql: &str,
+    own: [&dyn rusqlite::ToSql; 3],
+    status: CustomerStatus,
+    m: &Metrics,
+) -> Result<()> {
     let avg = average_x100(m.rating_sum, m.review_count);
-    let text = |s: &str| Value::Text(s.to_string());
-    let opt = |v: Option<Value>| v.unwrap_or(Value::Null);
     let seg = &m.segment;
-    vec![
-        (":status", text(status.as_str())),
-        (":total_bookings", m.total_bookings.into()),
-        (":cancelled_bookings", m.cancelled_bookings.into()),
-        (":total_spent", m.total_spent.into()),
-        (":review_count", m.review_count.into()),
-        (":rating_sum", m.rating_sum.into()),
-        (":rating_x100", opt(avg.map(Value::from))),
-        (":rating_asc_key", avg.unwrap_or(1000).into()),
-        (":first_booking_at", text(&m.first_booking_at)),
-        (":last_booking_at", text(&m.last_booking_at)),
-        (":last_visit_on", opt(m.last_visit_on.as_deref().map(text))),
-        (":last_service_title", text(&m.last_service_title)),
-        (":last_service_date", text(&m.last_service_date)),
-        (":last_service_amount", m.last_service_amount.into()),
-        (
-            ":visit_dated_on",
-            opt(seg.visit_dated_on.as_deref().map(text)),
-        ),
-        (":cadence_days", opt(seg.cadence_days.map(Value::from))),
-        (":next_open_on", opt(seg.next_open_on.as_deref().map(text))),
-        (":cancel_prone", seg.cancel_prone.into()),
-        (":rebooked_90", seg.rebooked_90.into()),
-    ]
-}
-
-fn execute_named(tx: &Transaction<'_>, sql: &str, params: &Named) -> Result<()> {
-    let named: Vec<(&str, &dyn rusqlite::ToSql)> = params
-        .iter()
-        .map(|(k, v)| (*k, v as &dyn rusqlite::ToSql))
-        .collect();
-    tx.prepare_cached(sql)?.execute(named.as_slice())?;
+    tx.prepare_cached(sql)?.execute(params![
+        own[0],
+        own[1],
+        own[2],
+        status.as_str(),
+        m.total_bookings,
+        m.cancelled_bookings,
+        m.total_spent,
+        m.review_count,
+        m.rating_sum,
+        avg,
+        avg.unwrap_or(1000),
+        m.first_booking_at,
+        m.last_booking_at,
+        m.last_visit_on,
+        m.last_service_title,
+        m.last_service_date,
+        m.last_service_amount,
+        seg.visit_dated_on,
+        seg.cadence_days,
+        seg.next_open_on,
+        seg.cancel_prone,
+        seg.rebooked_90,
+    ])?;
     Ok(())
 }
 
