@@ -149,7 +149,11 @@ function rssOfAppTree(driverPid) {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
       // Anonymous (heaps, JS, page caches) apart from file-backed (libraries, mapped database).
-      return { pid: Number(pid), ppid, comm, rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
+      // PSS shares each page among the processes mapping it: WebKit's libraries, mapped
+      // by all three, count once in the sum instead of three times.
+      let pss = 0;
+      try { pss = Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
+      return { pid: Number(pid), ppid, comm, rss: kb('VmRSS'), pss, anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
     } catch { return null; }
   }).filter(Boolean);
   const descendants = (rootPids) => {
@@ -167,6 +171,7 @@ function rssOfAppTree(driverPid) {
   const members = procs.filter((p) => tree.has(p.pid));
   return {
     total: Math.round(members.reduce((s, p) => s + p.rss, 0) / 1024),
-    by_process: Object.fromEntries(members.map((p) => [`${p.comm}:${p.pid}`, { rss: Math.round(p.rss / 1024), anon: Math.round(p.anon / 1024), file: Math.round(p.file / 1024) }])),
+    total_pss: Math.round(members.reduce((s, p) => s + p.pss, 0) / 1024),
+    by_process: Object.fromEntries(members.map((p) => [`${p.comm}:${p.pid}`, { rss: Math.round(p.rss / 1024), pss: Math.round(p.pss / 1024), anon: Math.round(p.anon / 1024), file: Math.round(p.file / 1024) }])),
   };
 }
