@@ -87,7 +87,7 @@ export function CustomerList(props: Props) {
   const { first, rowAt, prefetch } = useCustomerPages(base, [firstIndex, lastIndex]);
   useEffect(() => {
     prefetchRef.current = prefetch;
-  }, [prefetch]);
+  });
   const answered = first.data?.count ?? 0;
   if (answered !== count) setCount(answered);
 

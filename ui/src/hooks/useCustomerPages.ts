@@ -2,7 +2,6 @@
 // just ahead of it) are fetched, so jumping with the scrollbar to row 90,000 costs one or two
 // requests, not 900.
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { commands } from '../bindings';
 import { DEFAULTS, type CustomerQuery } from '../bindings';
 import type { ListView } from '../App';
@@ -37,10 +36,16 @@ export function listBase(view: ListView): ListBase {
 /** The list a launch shows: every customer, by the default sort. */
 export const LAUNCH_VIEW: ListView = { search: '', status: null, segment: null, tags: [], sort: DEFAULTS.sort, descending: DEFAULTS.descending[DEFAULTS.sort] };
 
-/** The first page's query; main.tsx asks it before React's first render. */
+/** One page's query: what the list renders from, reads ahead with, and main.tsx asks first. */
+function pageOptions(base: ListBase, page: number) {
+  const query: CustomerQuery = { ...base, page, page_size: PAGE_SIZE };
+  return { queryKey: qk.customers(query), queryFn: () => commands.listCustomers(query) };
+}
+
+/** The first page's query, with the launch marks; main.tsx asks it before React's first render. */
 export function firstPageOptions(base: ListBase) {
-  const query: CustomerQuery = { ...base, page: 1, page_size: PAGE_SIZE };
-  return { queryKey: qk.customers(query), queryFn: () => timedFirstList(() => commands.listCustomers(query)) };
+  const { queryKey, queryFn } = pageOptions(base, 1);
+  return { queryKey, queryFn: () => timedFirstList(queryFn) };
 }
 
 /**
@@ -49,30 +54,21 @@ export function firstPageOptions(base: ListBase) {
  * the previous answer on screen (rows, count and status counts) until the new one arrives.
  */
 export function useCustomerPages(base: ListBase, visible: [number, number]) {
-  const q = (page: number): CustomerQuery => ({ ...base, page, page_size: PAGE_SIZE });
   const first = useQuery({ ...firstPageOptions(base), placeholderData: keepPreviousData });
   const count = first.data?.count ?? 0;
   // Other pages show skeletons until they arrive (keeping the previous data there would put
   // another page's rows in their place); reading ahead makes that rare.
   const pages = pagesAround(visible[0], visible[1], count).filter((p) => p !== 1);
   const rest = useQueries({
-    queries: pages.map((p) => ({ queryKey: qk.customers(q(p)), queryFn: () => commands.listCustomers(q(p)), enabled: !first.isPlaceholderData })),
+    queries: pages.map((p) => ({ ...pageOptions(base, p), enabled: !first.isPlaceholderData })),
   });
   // Called from the virtualizer's scroll callback, before React renders: a jump's pages are
   // asked for at the scroll event, not after the render that mounts their placeholders.
   const client = useQueryClient();
-  const key = JSON.stringify(base);
-  const prefetch = useCallback(
-    (from: number, to: number) => {
-      if (first.isPlaceholderData) return;
-      for (const p of pagesAround(from, to, count)) {
-        if (p === 1) continue;
-        const query: CustomerQuery = { ...(JSON.parse(key) as typeof base), page: p, page_size: PAGE_SIZE };
-        void client.prefetchQuery({ queryKey: qk.customers(query), queryFn: () => commands.listCustomers(query) });
-      }
-    },
-    [client, key, count, first.isPlaceholderData],
-  );
+  const prefetch = (from: number, to: number) => {
+    if (first.isPlaceholderData) return;
+    for (const p of pagesAround(from, to, count)) if (p !== 1) void client.prefetchQuery(pageOptions(base, p));
+  };
   const rowAt = (index: number): CustomerRow | undefined => {
     const page = Math.floor(index / PAGE_SIZE) + 1;
     const data = page === 1 ? first.data : rest[pages.indexOf(page)]?.data;
