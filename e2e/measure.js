@@ -43,6 +43,10 @@ try {
     for (const [name, at] of marks) result.launch_breakdown_ms[name] = Math.round(at - Number(started[1]));
   }
   await browser.pause(1500); // settle: stats, charts, activity
+  // Memory after each phase, to tell what the launch, scrolling and typing each cost.
+  const phases = {};
+  const phase = (name) => { const m = rssOfAppTree(app.driverPid); phases[name] = { total_pss: m.total_pss, ...Object.fromEntries(Object.entries(m.by_process).map(([k, v]) => [k.split(':')[0], v.pss])) }; };
+  phase('launched');
 
   // Jump-scroll: the list's scroll box set far down at once (a drag of the scrollbar), timed
   // in the page until every row in view is filled (no placeholder rows left in view).
@@ -53,6 +57,7 @@ try {
   }
   await browser.execute(() => { document.querySelector('[data-testid="customer-list-scroll"]').scrollTop = 0; });
   await browser.pause(500);
+  phase('after jump-scrolls');
 
   // Keystroke → list changed, timed inside the page (keydown to the DOM mutation that
   // replaces the rows).
@@ -90,6 +95,12 @@ try {
   });
 
   result.rss_mb = rssOfAppTree(app.driverPid);
+  phases['after typing'] = { total_pss: result.rss_mb.total_pss };
+  // What the app keeps once the user stops: garbage collection and the allocators'
+  // scavengers run on timers.
+  await browser.pause(Number(process.env.MEASURE_IDLE_MS ?? 10000));
+  phase('idle 10 s later');
+  result.pss_by_phase_mb = phases;
 } finally {
   await app.stop();
 }

@@ -5,6 +5,7 @@ pub mod commands;
 pub mod events;
 pub mod info;
 pub mod ipc;
+pub mod memory;
 pub mod shell;
 pub mod state;
 pub mod sync_control;
@@ -26,10 +27,14 @@ pub fn configure<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     state: state::AppState,
 ) -> tauri::Builder<R> {
+    let commands = ipc::builder::<R>().invoke_handler();
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(ipc::builder::<R>().invoke_handler())
+        .invoke_handler(move |invoke| {
+            memory::note_activity();
+            commands(invoke)
+        })
 }
 
 /// Wires the built app's events and dialogs into the commands. Done on the built app rather
@@ -45,6 +50,7 @@ pub fn run() {
     STARTED.get_or_init(Instant::now);
     let started_at = std::time::SystemTime::now();
     software_rendering();
+    memory::tune();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
@@ -60,6 +66,9 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("error while building Clientele");
     attach(&app);
+    if let Some(window) = app.get_webview_window("main") {
+        memory::tune_webview(&window);
+    }
     if std::env::var_os("CLIENTELE_BLANK_WINDOW").is_some() {
         // The memory floor (scripts/desktop-measure.sh): this shell and its WebKit with an
         // empty page and no database, to set the whole app's figure against.

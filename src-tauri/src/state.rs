@@ -133,6 +133,7 @@ fn finish_open(db: Db, check_owed: bool, check: CheckSender) {
                 db.path().display(),
                 started.elapsed()
             );
+            crate::memory::return_freed();
             check.send_replace(Some(outcome));
         });
     } else {
@@ -284,6 +285,7 @@ fn warm_index(db: Db) {
         if let Err(e) = db.read(|c| db.index().warm(c)) {
             tracing::warn!("book index not loaded: {e}");
         }
+        crate::memory::return_freed();
     });
 }
 

@@ -1,7 +1,8 @@
 //! Changes made by another process on the open file (the CLI's sync, edit or import) show in
 //! the app within about a second, without a restart: the writer's `PRAGMA data_version` is
 //! polled (`clientele::store::ExternalChanges`) and a change is announced like any other.
-//! The same loop moves the segments to the new day after midnight.
+//! The same loop moves the segments to the new day after midnight, and hands freed memory
+//! back once the page's commands go quiet (`crate::memory`).
 
 use crate::state::AppState;
 use clientele::changes::Changes;
@@ -17,8 +18,12 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         let mut watched: Option<(PathBuf, std::sync::Arc<ExternalChanges>)> = None;
         let mut tick = tokio::time::interval(EVERY);
         let mut rolled_for = None;
+        let mut quiet = crate::memory::Quiet::default();
         loop {
             tick.tick().await;
+            if quiet.settled() {
+                tauri::async_runtime::spawn_blocking(crate::memory::return_freed);
+            }
             let state = app.state::<AppState>();
             let session = state.session();
             // Never opens (or generates) a database just to watch it.

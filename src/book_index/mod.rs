@@ -14,6 +14,7 @@ mod query;
 use crate::error::Result;
 use crate::model::CustomerStatus;
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use rusqlite::Connection;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,28 +23,33 @@ use std::sync::{Mutex, MutexGuard};
 /// Past this many changed cards a full reload is cheaper than one lookup each.
 const RELOAD_AFTER: usize = 20_000;
 
-/// One card's list columns (`customer_summary`), as the filters and sorts read them.
+/// One card's list columns (`customer_summary`), as the filters and sorts read them; its
+/// search text is in [`Texts`]. Kept small, 100,000 of them live all day in the app
+/// (docs/architecture.md, "Memory"): texts up to 24 bytes (names, timestamps) sit inline
+/// in a `CompactString` instead of a heap allocation of their own.
 #[derive(Debug, Clone)]
 struct Entry {
     id: i64,
     status: CustomerStatus,
     sort_name: SortText,
-    total_bookings: i64,
+    total_bookings: u32,
     total_spent: i64,
     rating_x100: Option<i64>,
     rating_asc_key: i64,
     last_booking_at: SortText,
     has_visit: bool,
-    review_count: i64,
+    review_count: u32,
     visit_dated_on: Option<NaiveDate>,
     due_jd: Option<f64>,
     risk_jd: Option<f64>,
     next_open_on: Option<NaiveDate>,
     cancel_prone: bool,
     /// For the cohort chart: the first booking (stored timestamp, empty for none).
-    first_booking_at: Box<str>,
+    first_booking_at: CompactString,
     rebooked_90: bool,
-    search_text: Box<str>,
+    /// Where its search text is in [`State::texts`] (its own position, but while a
+    /// catch-up moves entries).
+    text: u32,
     /// Interned tag keys (see [`State::tag_ids`]).
     tags: Vec<u32>,
 }
@@ -53,11 +59,11 @@ struct Entry {
 #[derive(Debug, Clone)]
 struct SortText {
     prefix: u128,
-    text: Box<str>,
+    text: CompactString,
 }
 
 impl SortText {
-    fn new(text: String) -> SortText {
+    fn new(text: &str) -> SortText {
         let mut head = [0u8; 16];
         let n = text.len().min(16);
         head[..n].copy_from_slice(&text.as_bytes()[..n]);
@@ -98,29 +104,53 @@ struct State {
     entries: Vec<Entry>,
     at: HashMap<i64, usize>,
     tag_ids: HashMap<Box<str>, u32>,
-    /// Every entry's search text in one buffer, built on the first search after a change.
-    texts: Option<Texts>,
+    /// Every entry's search text, in entry order.
+    texts: Texts,
 }
 
 /// The search texts end to end, each followed by a NUL (which no term contains, so no
 /// match spans two cards): one SIMD scan of ~6 MB per term beats 100,000 short scans,
-/// whose per-call setup alone took ~5 ms.
+/// whose per-call setup alone took ~5 ms. The only copy of the texts: a `Box<str>` per
+/// entry beside it cost 100,000 allocations and ~9 MB.
+#[derive(Default)]
 struct Texts {
     buffer: Vec<u8>,
-    /// Where each entry's text starts, in entry order.
+    /// Where each text starts; in entry order, except while a catch-up runs.
     starts: Vec<usize>,
 }
 
 impl Texts {
-    fn of(entries: &[Entry]) -> Texts {
-        let mut buffer = Vec::with_capacity(entries.iter().map(|e| e.search_text.len() + 1).sum());
-        let mut starts = Vec::with_capacity(entries.len());
-        for e in entries {
-            starts.push(buffer.len());
-            buffer.extend_from_slice(e.search_text.as_bytes());
-            buffer.push(0);
+    /// Appends a text; returns its number.
+    fn push(&mut self, text: &str) -> u32 {
+        self.starts.push(self.buffer.len());
+        self.buffer.extend_from_slice(text.as_bytes());
+        self.buffer.push(0);
+        (self.starts.len() - 1) as u32
+    }
+
+    fn get(&self, number: u32) -> &[u8] {
+        let start = self.starts[number as usize];
+        let len = self.buffer[start..]
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(0);
+        &self.buffer[start..start + len]
+    }
+
+    /// The texts again in `entries`' order (each entry's `text` renumbered to match),
+    /// dropping those no entry points at any more.
+    fn in_order_of(&self, entries: &mut [Entry]) -> Texts {
+        let mut out = Texts {
+            buffer: Vec::with_capacity(self.buffer.len()),
+            starts: Vec::with_capacity(entries.len()),
+        };
+        for e in entries.iter_mut() {
+            out.starts.push(out.buffer.len());
+            out.buffer.extend_from_slice(self.get(e.text));
+            out.buffer.push(0);
+            e.text = (out.starts.len() - 1) as u32;
         }
-        Texts { buffer, starts }
+        out
     }
 
     /// For each entry, whether its text contains every term.
@@ -164,27 +194,32 @@ const ENTRY_SELECT: &str = "SELECT customer_id, status, sort_name, total_booking
         first_booking_at, rebooked_90
    FROM customer_summary";
 
-fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
-    let date = |s: Option<String>| s.and_then(|s| crate::model::parse_date(&s).ok());
-    let status: String = r.get(1)?;
+/// An entry from a row of [`ENTRY_SELECT`], its search text appended to `texts`.
+fn entry(r: &rusqlite::Row<'_>, texts: &mut Texts) -> rusqlite::Result<Entry> {
+    let date = |s: Option<&str>| s.and_then(|s| crate::model::parse_date(s).ok());
+    let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+    let optional_text = |i: usize| {
+        r.get_ref(i)
+            .and_then(|v| v.as_str_or_null().map_err(Into::into))
+    };
     Ok(Entry {
         id: r.get(0)?,
-        status: CustomerStatus::parse(&status).unwrap_or(CustomerStatus::New),
-        sort_name: SortText::new(r.get(2)?),
+        status: CustomerStatus::parse(text(1)?).unwrap_or(CustomerStatus::New),
+        sort_name: SortText::new(text(2)?),
         total_bookings: r.get(3)?,
         total_spent: r.get(4)?,
         rating_x100: r.get(5)?,
         rating_asc_key: r.get(6)?,
-        last_booking_at: SortText::new(r.get(7)?),
+        last_booking_at: SortText::new(text(7)?),
         has_visit: r.get(8)?,
         review_count: r.get(9)?,
-        visit_dated_on: date(r.get(10)?),
+        visit_dated_on: date(optional_text(10)?),
         due_jd: r.get(11)?,
         risk_jd: r.get(12)?,
-        next_open_on: date(r.get(13)?),
+        next_open_on: date(optional_text(13)?),
         cancel_prone: r.get(14)?,
-        search_text: r.get::<_, String>(15)?.into(),
-        first_booking_at: r.get::<_, String>(16)?.into(),
+        text: texts.push(text(15)?),
+        first_booking_at: text(16)?.into(),
         rebooked_90: r.get(17)?,
         tags: Vec::new(),
     })
@@ -196,10 +231,17 @@ impl State {
             seq,
             ..State::default()
         };
+        let cards: i64 =
+            conn.query_row("SELECT count(*) FROM customer_summary", [], |r| r.get(0))?;
+        state
+            .entries
+            .reserve_exact(usize::try_from(cards).unwrap_or(0));
         let mut st = conn.prepare(ENTRY_SELECT)?;
-        state.entries = st
-            .query_map([], entry)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let e = entry(r, &mut state.texts)?;
+            state.entries.push(e);
+        }
         state.at = state
             .entries
             .iter()
@@ -244,7 +286,7 @@ impl State {
         let mut tags =
             conn.prepare_cached("SELECT tag_key FROM customer_tags WHERE customer_id = ?1")?;
         for id in ids {
-            let fresh = match one.query_row([id], entry) {
+            let fresh = match one.query_row([id], |r| entry(r, &mut self.texts)) {
                 Ok(e) => Some(e),
                 Err(rusqlite::Error::QueryReturnedNoRows) => None,
                 Err(e) => return Err(e.into()),
@@ -267,17 +309,16 @@ impl State {
             }
         }
         self.seq = seq;
-        self.texts = None;
+        self.texts = self.texts.in_order_of(&mut self.entries);
         Ok(true)
     }
 
     /// Which entries contain every term (`None`: no terms, all do).
-    fn search(&mut self, terms: &[String]) -> Option<Vec<bool>> {
+    fn search(&self, terms: &[String]) -> Option<Vec<bool>> {
         if terms.is_empty() {
             return None;
         }
-        let texts = self.texts.get_or_insert_with(|| Texts::of(&self.entries));
-        Some(texts.matching(terms))
+        Some(self.texts.matching(terms))
     }
 
     fn remove(&mut self, id: i64) {

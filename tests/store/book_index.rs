@@ -204,6 +204,22 @@ fn the_index_answers_as_sql_does_and_follows_every_change() {
         &index,
         "after a merge and an own customer with a visit",
     );
+    // The new card's search text joined the index's texts (a catch-up rebuilds them in
+    // entry order after the merge moved entries).
+    let found = index
+        .list(
+            &db.conn,
+            &CustomerQuery {
+                search: Some("sita shrestha".into()),
+                ..Default::default()
+            },
+            &clock(),
+        )
+        .unwrap();
+    assert!(
+        found.results.iter().any(|c| c.customer_id == own),
+        "the own customer is found by name after the catch-up"
+    );
 
     merge::unmerge(&mut db.conn, ids[5], &clock()).unwrap();
     db.apply(&bookings(vec![booking(

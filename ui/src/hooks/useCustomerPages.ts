@@ -37,9 +37,13 @@ export function listBase(view: ListView): ListBase {
 export const LAUNCH_VIEW: ListView = { search: '', status: null, segment: null, tags: [], sort: DEFAULTS.sort, descending: DEFAULTS.descending[DEFAULTS.sort] };
 
 /** One page's query: what the list renders from, reads ahead with, and main.tsx asks first. */
+/** How long a page no list shows any more stays cached: every keystroke and jump leaves
+ * pages behind, held 5 minutes by default (web process memory, docs/architecture.md). */
+const PAGE_CACHE_MS = 20_000;
+
 function pageOptions(base: ListBase, page: number) {
   const query: CustomerQuery = { ...base, page, page_size: PAGE_SIZE };
-  return { queryKey: qk.customers(query), queryFn: () => commands.listCustomers(query) };
+  return { queryKey: qk.customers(query), queryFn: () => commands.listCustomers(query), gcTime: PAGE_CACHE_MS };
 }
 
 /** The first page's query, with the launch marks; main.tsx asks it before React's first render. */
