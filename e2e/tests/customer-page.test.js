@@ -58,6 +58,33 @@ describe('customer page', () => {
     await until(browser, (n) => document.querySelector('[data-testid="status-count-all"]')?.textContent.replace(/\D/g, '') === String(n), [CUSTOMERS], { what: 'search cleared' });
   });
 
+  test('at 900×600 the list shows at least 8 whole rows and stays put while typing', async () => {
+    await browser.setWindowSize(900, 600);
+    try {
+      await until(browser, () => innerWidth === 900 && innerHeight === 600, [], { what: 'a 900×600 window' });
+      await browser.pause(300);
+      const layout = () => {
+        const box = document.querySelector('[data-testid="customer-list-scroll"]').getBoundingClientRect();
+        const whole = [...document.querySelectorAll('[data-testid="customer-row"]')].filter((r) => {
+          const b = r.getBoundingClientRect();
+          return b.top >= box.top - 0.5 && b.bottom <= box.bottom + 0.5;
+        }).length;
+        return { whole, listTop: Math.round(box.top), pageScrolls: document.documentElement.scrollHeight > innerHeight };
+      };
+      const before = await browser.execute(layout);
+      assert.ok(before.whole >= 8, `at least 8 whole rows in view, got ${before.whole}`);
+      assert.equal(before.pageScrolls, false, 'only the list scrolls, not the page');
+      await shot(browser, path.join(SHOTS, 'window-900x600.png'));
+      const input = await browser.$(tid('search-input'));
+      await input.setValue('sh');
+      await until(browser, (n) => Number(document.querySelector('[data-testid="status-count-all"]')?.textContent.replace(/\D/g, '')) < n, [CUSTOMERS], { what: 'the search applied' });
+      assert.equal((await browser.execute(layout)).listTop, before.listTop, 'the toolbar did not reflow');
+      await browser.$(tid('search-clear')).click();
+    } finally {
+      await browser.setWindowSize(1280, 800);
+    }
+  });
+
   test('filtering by status shows only that status, as many as its chip says', async () => {
     const regular = await statusCount(browser, 'regular');
     assert.ok(regular > 0);

@@ -28,7 +28,7 @@ type Props = {
   onStatus: (s: CustomerStatus | null) => void;
   onSort: (k: SortKey) => void;
   onDescending: (d: boolean) => void;
-  /** Row 1 after the search (the tag filter, the result count); row 2 on the right (the book's actions). */
+  /** Row 1 after the search (the tag filter, the result count), and before the order (the book's actions). */
   filters?: ReactNode;
   actions?: ReactNode;
 };
@@ -40,9 +40,9 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
     ['/', () => searchRef.current?.focus()],
     ['mod+F', () => searchRef.current?.focus()],
   ]);
-  // Two rows: what to look for and the order; then the status chips and the book's actions.
+  // Two rows: what to look for, the book's actions and the order; then the status chips.
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" className="toolbarRows">
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Group gap="sm" wrap="wrap">
           <TextInput
@@ -72,7 +72,8 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
           />
           {filters}
         </Group>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="nowrap" ml="auto">
+          {actions}
           <Select
             data-testid="sort-select"
             aria-label="Sort by"
@@ -97,12 +98,9 @@ export function ListToolbar({ view, searchText, counts, onSearchText, onStatus, 
           </Tooltip>
         </Group>
       </Group>
-      <Group justify="space-between" gap="sm" wrap="wrap">
-        <Group gap="xs" wrap="nowrap">
-          <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
-          <ArchivedChip status={view.status} counts={counts} onStatus={onStatus} />
-        </Group>
-        {actions}
+      <Group gap="xs" wrap="nowrap">
+        <StatusFilter status={view.status} counts={counts} onStatus={onStatus} />
+        <ArchivedChip status={view.status} counts={counts} onStatus={onStatus} />
       </Group>
     </Stack>
   );

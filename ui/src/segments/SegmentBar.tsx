@@ -19,8 +19,9 @@ export const SegmentBar = memo(function SegmentBar({ view, onSegment, onApplyVie
   const counts = useSegmentCounts().data;
   const lapsedDays = useLapsedDays().data;
   return (
-    // One wrapping row; the views menu keeps to the right end of whichever line it lands on.
-    <Group gap={6} wrap="wrap" role="group" aria-label="Segments" data-testid="segment-bar">
+    // One wrapping row, or one scrolling line in narrow and short windows (app.css,
+    // .segmentBar); the views menu keeps to the right end.
+    <Group gap={6} wrap="wrap" role="group" aria-label="Segments" data-testid="segment-bar" className="segmentBar">
       <Text size="xs" c="dimmed" fw={600} mr={2}>
           Segments
         </Text>

@@ -19,8 +19,8 @@ export const BookBar = memo(function BookBar() {
   }, []);
   const groups = useDuplicates(0, settled).data?.group_count ?? 0;
   return (
-    // Right-aligned also when it wraps under the status chips (narrow windows).
-    <Group gap="xs" wrap="nowrap" ml="auto">
+    // In the toolbar's first row; narrow windows show the icons alone (app.css, .bookBarLabel).
+    <Group gap="xs" wrap="nowrap">
       {groups > 0 && (
         <Tooltip label="Cards that look like the same person">
           <Button
@@ -30,15 +30,16 @@ export const BookBar = memo(function BookBar() {
             rightSection={<Badge size="xs" circle={groups < 10} color="orange" data-testid="duplicates-count">{formatCount(groups)}</Badge>}
             onClick={a.showDuplicates}
             data-testid="duplicates-button"
+            aria-label="Duplicates"
           >
-            Duplicates
+            <span className="bookBarLabel">Duplicates</span>
           </Button>
         </Tooltip>
       )}
       <Group gap={0} wrap="nowrap">
         <Tooltip label={<>Add a customer by hand <Kbd size="xs">N</Kbd></>}>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={a.addCustomer} style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }} data-testid="add-customer" aria-keyshortcuts="n">
-            Add customer
+          <Button leftSection={<IconUserPlus size={16} />} onClick={a.addCustomer} style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }} data-testid="add-customer" aria-keyshortcuts="n" aria-label="Add customer">
+            <span className="bookBarLabel">Add customer</span>
           </Button>
         </Tooltip>
         <Menu position="bottom-end" withinPortal>
