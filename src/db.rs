@@ -121,7 +121,7 @@ pub fn open_reader(path: &Path) -> Result<Connection> {
     // resident memory (745 MB for three readers of the 100k-customer book), and the lists
     // now come from the in-memory book index rather than from page walks
     // (docs/architecture.md, "Memory").
-    conn.execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 0; PRAGMA cache_size = -8192;")?;
+    conn.execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 0; PRAGMA cache_size = -4096;")?;
     Ok(conn)
 }
 
