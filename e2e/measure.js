@@ -42,6 +42,12 @@ try {
     const marks = await browser.execute(() => performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime]));
     for (const [name, at] of marks) result.launch_breakdown_ms[name] = Math.round(at - Number(started[1]));
   }
+  // MEASURE_LAUNCH_ONLY=1: the launch figures alone (quicker, for trying launch changes).
+  if (process.env.MEASURE_LAUNCH_ONLY) {
+    await app.stop();
+    console.log(JSON.stringify(result));
+    process.exit(0);
+  }
   await browser.pause(1500); // settle: stats, charts, activity
   // Memory after each phase, to tell what the launch, scrolling and typing each cost.
   const phases = {};

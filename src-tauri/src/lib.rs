@@ -1,6 +1,7 @@
 //! Clientele's desktop shell: opens the database, registers thin commands over the core,
 //! emits events. No SQL and no business rule lives here (docs/architecture.md).
 
+pub mod background;
 pub mod commands;
 pub mod events;
 pub mod info;

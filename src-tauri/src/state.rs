@@ -116,7 +116,7 @@ async fn deferred_start() {
 fn finish_open(db: Db, check_owed: bool, check: CheckSender) {
     warm_index(db.clone());
     if check_owed {
-        tauri::async_runtime::spawn_blocking(move || {
+        crate::background::spawn("quick-check", move || {
             let started = std::time::Instant::now();
             let outcome = match db.finish_open() {
                 Err(Error::Damaged(message)) => Err(message),
@@ -279,9 +279,9 @@ pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
-/// Loads the book index on a blocking thread; lists answer from SQLite until it is in.
+/// Loads the book index on a background thread (`crate::background`); lists answer from SQLite until it is in.
 fn warm_index(db: Db) {
-    tauri::async_runtime::spawn_blocking(move || {
+    crate::background::spawn("book-index", move || {
         if let Err(e) = db.read(|c| db.index().warm(c)) {
             tracing::warn!("book index not loaded: {e}");
         }
@@ -289,7 +289,7 @@ fn warm_index(db: Db) {
     });
 }
 
-/// The daily backup (`clientele::backup::daily_if_due`) on a blocking thread with its own
+/// The daily backup (`clientele::backup::daily_if_due`) on a background thread with its own
 /// read connection, so neither the first paint nor the first queries wait for it. The
 /// generated demo database is not backed up.
 pub fn daily_backup(session: &Session) {
@@ -297,11 +297,12 @@ pub fn daily_backup(session: &Session) {
         return;
     }
     let path = session.path.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        match clientele::backup::daily_if_due(&path, &Clock::system()) {
+    crate::background::spawn(
+        "daily-backup",
+        move || match clientele::backup::daily_if_due(&path, &Clock::system()) {
             Ok(Some(b)) => tracing::info!("daily backup {} ({} bytes)", b.path, b.bytes),
             Ok(None) => {}
             Err(e) => tracing::warn!("the daily backup of {} failed: {e}", path.display()),
-        }
-    });
+        },
+    );
 }

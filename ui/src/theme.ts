@@ -1,8 +1,11 @@
 import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
 import type { CustomerStatus } from './bindings';
 
-// Both bundled (main.tsx): Inter for Latin, Noto Sans Devanagari for names in Devanagari.
-const FONTS = 'Inter, "Noto Sans Devanagari", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+// Both bundled (main.tsx): Inter for Latin, Noto Sans Devanagari for names in Devanagari;
+// the system's sans-serif only for what neither has. No other fallbacks: WebKit asks
+// fontconfig about each named family that is not installed, for each size and weight, and
+// at launch those lookups made the first layout 2–3× slower (docs/architecture.md, "Launch").
+const FONTS = 'Inter, "Noto Sans Devanagari", sans-serif';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -10,6 +13,8 @@ export const theme = createTheme({
   fontFamily: FONTS,
   // Mantine's headings have their own (system) stack unless told.
   headings: { fontFamily: FONTS, fontWeight: '650' },
+  // Mantine's default names seven families, most of them absent on Linux (as above).
+  fontFamilyMonospace: 'monospace',
   cursorType: 'pointer',
 });
 

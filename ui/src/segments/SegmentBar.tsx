@@ -19,39 +19,42 @@ export const SegmentBar = memo(function SegmentBar({ view, onSegment, onApplyVie
   const counts = useSegmentCounts().data;
   const lapsedDays = useLapsedDays().data;
   return (
-    // One wrapping row, or one scrolling line in narrow and short windows (app.css,
-    // .segmentBar); the views menu keeps to the right end.
-    <Group gap={6} wrap="wrap" role="group" aria-label="Segments" data-testid="segment-bar" className="segmentBar">
-      <Text size="xs" c="dimmed" fw={600} mr={2}>
+    // One line at every size and count (six-digit counts at 100,000 customers wrapped it):
+    // the chips scroll sideways when the window is too narrow (app.css, .segmentBar); the
+    // lapsed setting and the views menu stay at the right end, outside the scrolling part.
+    <Group gap={6} wrap="nowrap" className="segmentRow">
+      <Group gap={6} wrap="nowrap" role="group" aria-label="Segments" data-testid="segment-bar" className="segmentBar">
+        <Text size="xs" c="dimmed" fw={600} mr={2}>
           Segments
         </Text>
-      {SEGMENTS.map((s) => {
-        const active = view.segment === s;
-        return (
-          <Tooltip key={s} label={`${segmentHelp(s, lapsedDays)} ${active ? 'Click again to clear.' : 'Click to list them.'}`} multiline w={280} withArrow openDelay={300}>
-            <Button
-              size="compact-sm"
-              radius="xl"
-              variant={active ? 'filled' : 'default'}
-              fw={active ? 600 : 500}
-              aria-pressed={active}
-              rightSection={active ? <IconX size={12} aria-label="Clear the segment" /> : undefined}
-              onClick={() => onSegment(active ? null : s)}
-              data-testid={`segment-${s}`}
-              data-active={active || undefined}
-            >
-              {SEGMENT_LABEL[s]}
-              <Text span size="xs" ml={6} className="num" c={active ? undefined : 'dimmed'} data-testid={`segment-count-${s}`}>
-                {counts == null ? '–' : formatCount(counts[s])}
-              </Text>
-            </Button>
-          </Tooltip>
-        );
-      })}
-      <LapsedSetting days={lapsedDays} />
-      <div style={{ marginLeft: 'auto' }}>
+        {SEGMENTS.map((s) => {
+          const active = view.segment === s;
+          return (
+            <Tooltip key={s} label={`${segmentHelp(s, lapsedDays)} ${active ? 'Click again to clear.' : 'Click to list them.'}`} multiline w={280} withArrow openDelay={300}>
+              <Button
+                size="compact-sm"
+                radius="xl"
+                variant={active ? 'filled' : 'default'}
+                fw={active ? 600 : 500}
+                aria-pressed={active}
+                rightSection={active ? <IconX size={12} aria-label="Clear the segment" /> : undefined}
+                onClick={() => onSegment(active ? null : s)}
+                data-testid={`segment-${s}`}
+                data-active={active || undefined}
+              >
+                {SEGMENT_LABEL[s]}
+                <Text span size="xs" ml={6} className="num" c={active ? undefined : 'dimmed'} data-testid={`segment-count-${s}`}>
+                  {counts == null ? '–' : formatCount(counts[s])}
+                </Text>
+              </Button>
+            </Tooltip>
+          );
+        })}
+      </Group>
+      <Group gap={6} wrap="nowrap" className="segmentViews">
+        <LapsedSetting days={lapsedDays} />
         <ViewsMenu view={view} onApply={onApplyView} />
-      </div>
+      </Group>
     </Group>
   );
 });
