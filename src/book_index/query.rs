@@ -1,7 +1,7 @@
 //! Filters, chip counts, sorts and segment counts over the index; the same rules as the
 //! SQL of `customers::list` and `segments::clause` (docs/rules.md §3, §9, §10).
 
-use super::{BookIndex, Entry, State};
+use super::{BookIndex, Entry, SortText, State};
 use crate::customers::{self, CustomerPage, CustomerQuery, SortKey, StatusCounts};
 use crate::error::Result;
 use crate::model::{Clock, CustomerStatus};
@@ -251,15 +251,16 @@ impl BookIndex {
         };
         let state = guard.as_ref().expect("current() loads the state");
         let mut out = vec![(0i64, 0i64); bounds.len().saturating_sub(1)];
+        let bounds: Vec<SortText> = bounds.iter().map(|b| SortText::new(b)).collect();
         let (Some(first), Some(last)) = (bounds.first(), bounds.last()) else {
             return Ok(Some(out));
         };
         for e in &state.entries {
-            let at = &*e.first_booking_at;
-            if e.status == CustomerStatus::Archived || at < first.as_str() || at >= last.as_str() {
+            let at = &e.first_booking_at;
+            if e.status == CustomerStatus::Archived || at < first || at >= last {
                 continue;
             }
-            let month = bounds.partition_point(|b| b.as_str() <= at) - 1;
+            let month = bounds.partition_point(|b| b <= at) - 1;
             out[month].0 += 1;
             out[month].1 += i64::from(e.rebooked_90);
         }
