@@ -8,6 +8,7 @@ import { LapsedSetting } from './LapsedSetting';
 import { SEGMENTS, SEGMENT_LABEL, segmentHelp } from './segmentInfo';
 import { useLapsedDays, useSegmentCounts } from './useSegmentData';
 import { ViewsMenu } from './ViewsMenu';
+import './segments.css';
 
 type Props = { view: ListView; onSegment: (s: Segment | null) => void; onApplyView: (q: ViewQuery) => void };
 
@@ -20,7 +21,7 @@ export const SegmentBar = memo(function SegmentBar({ view, onSegment, onApplyVie
   const lapsedDays = useLapsedDays().data;
   return (
     // One line at every size and count (six-digit counts at 100,000 customers wrapped it):
-    // the chips scroll sideways when the window is too narrow (app.css, .segmentBar); the
+    // the chips scroll sideways when the window is too narrow (segments.css, .segmentBar); the
     // lapsed setting and the views menu stay at the right end, outside the scrolling part.
     <Group gap={6} wrap="nowrap" className="segmentRow">
       <Group gap={6} wrap="nowrap" role="group" aria-label="Segments" data-testid="segment-bar" className="segmentBar">
