@@ -18,13 +18,6 @@ pub fn spawn(name: &str, work: impl FnOnce() + Send + 'static) {
     }
 }
 
-/// The calling thread's nice value (Linux keeps one per thread).
-#[cfg(target_os = "linux")]
-pub fn current_nice() -> i32 {
-    // SAFETY: getpriority reads the calling thread's priority (`gettid`); no memory is passed.
-    unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) }
-}
-
 #[cfg(target_os = "linux")]
 fn lower_priority() {
     // SAFETY: setpriority on the calling thread's id; no memory is passed.
@@ -42,17 +35,23 @@ fn lower_priority() {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
+    /// The calling thread's nice value (Linux keeps one per thread).
+    fn current_nice() -> i32 {
+        // SAFETY: getpriority reads the calling thread's priority; no memory is passed.
+        unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) }
+    }
+
     #[test]
     fn background_work_runs_at_nice_19_and_leaves_the_caller_alone() {
-        let before = super::current_nice();
+        let before = current_nice();
         let (tx, rx) = std::sync::mpsc::channel();
         super::spawn("test-background", move || {
             let name = std::thread::current().name().map(str::to_owned);
-            tx.send((super::current_nice(), name)).unwrap();
+            tx.send((current_nice(), name)).unwrap();
         });
         let (nice, name) = rx.recv().unwrap();
         assert_eq!(nice, 19);
         assert_eq!(name.as_deref(), Some("test-background"));
-        assert_eq!(super::current_nice(), before);
+        assert_eq!(current_nice(), before);
     }
 }

@@ -279,7 +279,8 @@ pub fn warm_up<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
-/// Loads the book index on a background thread (`crate::background`); lists answer from SQLite until it is in.
+/// Loads the book index on a background thread (`crate::background`); lists answer from
+/// SQLite until it is in.
 fn warm_index(db: Db) {
     crate::background::spawn("book-index", move || {
         if let Err(e) = db.read(|c| db.index().warm(c)) {
